@@ -1,7 +1,109 @@
 package io.keyloom;
 
-public final class Keyloom {
-  private Keyloom() {}
+import io.keyloom.config.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-  public static void main(String[] args) {}
+/** The {@code keyloom} command line: {@code serve}, {@code --version}, {@code --help}. */
+@Command(
+    name = "keyloom",
+    mixinStandardHelpOptions = true,
+    versionProvider = Keyloom.Version.class,
+    description = "A self-hosted KMS that speaks the Huawei Cloud KMS API.",
+    subcommands = {Keyloom.Serve.class})
+public final class Keyloom implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Keyloom()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code keyloom serve}: every flag has an environment twin, flags win. */
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      versionProvider = Keyloom.Version.class,
+      description = "Run the KMS server until interrupted.")
+  static final class Serve implements Callable<Integer> {
+    @Option(
+        names = "--host",
+        defaultValue = "${env:KEYLOOM_HOST:-127.0.0.1}",
+        description = "Address to bind (env KEYLOOM_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "${env:KEYLOOM_PORT:-8080}",
+        description = "TCP port, 0 for any free port (env KEYLOOM_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--data-dir",
+        defaultValue = "${env:KEYLOOM_DATA_DIR:-./data}",
+        description = "Directory for the database and root key (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "${env:KEYLOOM_SEED}",
+        description = "YAML seed file with domains, projects, users and access keys (env KEYLOOM_SEED).")
+    Path seed;
+
+    @Override
+    public Integer call() throws Exception {
+      ServerConfig config =
+          new ServerConfig(
+              host,
+              port,
+              dataDir,
+              Optional.ofNullable(seed),
+              ServerConfig.DEFAULT_MAX_BODY_BYTES,
+              Duration.ofHours(24));
+      KeyloomServer server = KeyloomServer.start(config, System.out);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      return new String[] {"keyloom " + version()};
+    }
+  }
+
+  /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+  public static String version() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Keyloom.class.getResourceAsStream("/keyloom-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    }
+    return p.getProperty("version", "unknown");
+  }
 }

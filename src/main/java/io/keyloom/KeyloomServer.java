@@ -1,0 +1,129 @@
+package io.keyloom;
+
+import io.keyloom.auth.Authenticator;
+import io.keyloom.auth.IdentityAdmin;
+import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.PasswordHasher;
+import io.keyloom.auth.TokenCodec;
+import io.keyloom.auth.TokenService;
+import io.keyloom.auth.sig.AkSkVerifier;
+import io.keyloom.config.SeedLoader;
+import io.keyloom.config.ServerConfig;
+import io.keyloom.crypto.RootKey;
+import io.keyloom.http.HttpApi;
+import io.keyloom.kms.DataService;
+import io.keyloom.kms.KeyCache;
+import io.keyloom.kms.KeyService;
+import io.keyloom.kms.SignService;
+import io.keyloom.store.Database;
+import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.KeyRepository;
+import io.keyloom.store.SettingsRepository;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The composition root: the one place that knows every package and wires them by hand.
+ *
+ * <p>Start order: data dir, root key, database (migrated), root-key canary check, identities
+ * (seed or first-start credentials), services, HTTP. Any failure stops the start with a message.
+ */
+public final class KeyloomServer implements AutoCloseable {
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+  private static final Duration KEY_METADATA_TTL = Duration.ofSeconds(2);
+  private final Vertx vertx;
+  private final Database database;
+  private final int port;
+
+  private KeyloomServer(Vertx vertx, Database database, int port) {
+    this.vertx = vertx;
+    this.database = database;
+    this.port = port;
+  }
+
+  /** Starts a server; messages for the operator go to {@code out}. */
+  public static KeyloomServer start(ServerConfig config, PrintStream out)
+      throws IOException, GeneralSecurityException, InterruptedException {
+    Files.createDirectories(config.dataDir());
+    RootKey rootKey = RootKey.loadOrCreate(config.rootKeyFile());
+    Database db = Database.openSqlite(config.databaseFile());
+    Vertx vertx = null;
+    try {
+      checkCanary(new SettingsRepository(db), rootKey);
+      Clock clock = Clock.systemUTC();
+      SecureRandom random = new SecureRandom();
+      IdentityRepository identities = new IdentityRepository(db, clock);
+      IdentityDirectory directory = new IdentityDirectory(identities, rootKey.wrapper());
+      PasswordHasher hasher = new PasswordHasher(random);
+      IdentityAdmin admin =
+          new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
+      applyIdentities(config, admin, out);
+
+      TokenCodec tokens =
+          new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
+      Authenticator authenticator =
+          new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
+      KeyRepository keys = new KeyRepository(db, clock);
+      KeyCache cache = new KeyCache(keys, rootKey.wrapper(), KEY_METADATA_TTL);
+      vertx = Vertx.vertx();
+      HttpApi api =
+          new HttpApi(
+              vertx,
+              authenticator,
+              config.maxBodyBytes(),
+              new KeyService(keys, cache, rootKey.wrapper(), random, clock),
+              new DataService(cache),
+              new SignService(cache),
+              new TokenService(identities, hasher, tokens, clock, config.tokenTtl()));
+      int port = api.start(config.host(), config.port());
+      out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
+      return new KeyloomServer(vertx, db, port);
+    } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      db.close();
+      throw e;
+    }
+  }
+
+  /** The bound port. */
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    database.close();
+  }
+
+  private static void checkCanary(SettingsRepository settings, RootKey rootKey)
+      throws GeneralSecurityException {
+    var stored = settings.get("root_key_canary");
+    if (stored.isEmpty()) {
+      settings.insert("root_key_canary", Base64.getEncoder().encodeToString(rootKey.newCanary()));
+    } else if (!rootKey.checkCanary(Base64.getDecoder().decode(stored.get()))) {
+      throw new IllegalStateException(
+          "the root key does not match this database: refusing to start");
+    }
+  }
+
+  private static void applyIdentities(ServerConfig config, IdentityAdmin admin, PrintStream out)
+      throws IOException {
+    if (config.seedFile().isPresent()) {
+      admin.apply(new SeedLoader(System.getenv()).load(config.seedFile().get()));
+    } else if (admin.isEmpty()) {
+      IdentityAdmin.Bootstrap b = admin.bootstrap();
+      BootstrapFile.write(config.dataDir().resolve("credentials.json"), b);
+      BootstrapFile.print(out, b, config.dataDir().resolve("credentials.json"));
+    }
+  }
+}

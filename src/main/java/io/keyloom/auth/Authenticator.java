@@ -1,0 +1,87 @@
+package io.keyloom.auth;
+
+import io.keyloom.auth.IdentityDirectory.AccessSecretEntry;
+import io.keyloom.auth.sig.AkSkVerifier;
+import io.keyloom.auth.sig.SignatureException;
+import io.keyloom.auth.sig.SignedRequest;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import io.keyloom.store.IdentityRows.ProjectRow;
+
+/**
+ * Authenticates a KMS request by AK/SK signature or X-Auth-Token and checks that the caller may
+ * act in the project named by the path.
+ *
+ * <p>Dispatch follows Huawei's gateway: {@code Authorization} first, then {@code X-Auth-Token};
+ * neither gives 401. Signature failures are 401 {@code APIGW.0301}; token failures are 403 {@code
+ * KMS.030x}; a project outside the caller's scope is 403 {@code KMS.0321}.
+ */
+public final class Authenticator {
+  private final AkSkVerifier verifier;
+  private final TokenCodec tokens;
+  private final IdentityDirectory directory;
+
+  /** An authenticator over the given verifiers and directory. */
+  public Authenticator(AkSkVerifier verifier, TokenCodec tokens, IdentityDirectory directory) {
+    this.verifier = verifier;
+    this.tokens = tokens;
+    this.directory = directory;
+  }
+
+  /**
+   * Returns the caller, or throws the {@link KmsException} to send.
+   *
+   * @param request the request as received
+   * @param pathProjectId the {@code {project_id}} of the path
+   */
+  public Caller authenticate(SignedRequest request, String pathProjectId) {
+    if (request.header().apply("Authorization") != null) {
+      return bySignature(request, pathProjectId);
+    }
+    String token = request.header().apply("X-Auth-Token");
+    if (token != null) {
+      return byToken(token, pathProjectId);
+    }
+    throw new KmsException(
+        ErrorCode.UNAUTHENTICATED,
+        "Incorrect IAM authentication information: no Authorization or X-Auth-Token header.");
+  }
+
+  private Caller bySignature(SignedRequest request, String pathProjectId) {
+    String accessKey;
+    try {
+      accessKey = verifier.verify(request);
+    } catch (SignatureException e) {
+      throw new KmsException(
+          ErrorCode.UNAUTHENTICATED,
+          "Incorrect IAM authentication information: " + e.getMessage());
+    }
+    AccessSecretEntry owner = directory.accessKey(accessKey).orElseThrow();
+    String headerProject = request.header().apply("X-Project-Id");
+    if (headerProject != null && !headerProject.equals(pathProjectId)) {
+      throw new KmsException(
+          ErrorCode.PROJECT_MISMATCH, "The X-Project-Id header differs from the URL project.");
+    }
+    return inProject(owner.domainId(), owner.userId(), pathProjectId);
+  }
+
+  private Caller byToken(String token, String pathProjectId) {
+    TokenClaims claims = tokens.verify(token);
+    if (claims.projectId() == null) {
+      throw new KmsException(ErrorCode.TOKEN_NOT_PROJECT_SCOPED);
+    }
+    if (!claims.projectId().equals(pathProjectId)) {
+      throw new KmsException(ErrorCode.PROJECT_MISMATCH);
+    }
+    return inProject(claims.domainId(), claims.userId(), pathProjectId);
+  }
+
+  private Caller inProject(String domainId, String userId, String projectId) {
+    ProjectRow project =
+        directory
+            .project(projectId)
+            .filter(p -> p.domainId().equals(domainId))
+            .orElseThrow(() -> new KmsException(ErrorCode.PROJECT_MISMATCH));
+    return new Caller(domainId, userId, project.id(), project.name());
+  }
+}

@@ -1,0 +1,11 @@
+package io.keyloom.auth;
+
+/**
+ * An authenticated caller acting in one project.
+ *
+ * @param domainId the caller's account
+ * @param userId the caller's user
+ * @param projectId the project of the request path, already checked to belong to the caller
+ * @param projectName the project's name, which Huawei reports as the key's realm (region)
+ */
+public record Caller(String domainId, String userId, String projectId, String projectName) {}

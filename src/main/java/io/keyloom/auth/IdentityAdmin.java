@@ -1,0 +1,180 @@
+package io.keyloom.auth;
+
+import io.keyloom.config.Seed;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.IdentityRows.AccessKeyRow;
+import io.keyloom.store.IdentityRows.DomainRow;
+import io.keyloom.store.IdentityRows.ProjectRow;
+import io.keyloom.store.IdentityRows.UserRow;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Creates identities: applies the seed file idempotently and makes the first-start credentials.
+ *
+ * <p>Applying a seed twice changes nothing. A seeded password or secret that differs from the
+ * stored one replaces it: the seed file is the operator's source of truth.
+ */
+public final class IdentityAdmin {
+  private final IdentityRepository repository;
+  private final IdentityDirectory directory;
+  private final KeyWrapper wrapper;
+  private final PasswordHasher hasher;
+  private final SecureRandom random;
+
+  /** An admin writing through the repository and keeping the directory's caches coherent. */
+  public IdentityAdmin(
+      IdentityRepository repository,
+      IdentityDirectory directory,
+      KeyWrapper wrapper,
+      PasswordHasher hasher,
+      SecureRandom random) {
+    this.repository = repository;
+    this.directory = directory;
+    this.wrapper = wrapper;
+    this.hasher = hasher;
+    this.random = random;
+  }
+
+  /** Credentials made on a first start without a seed; shown once. */
+  public record Bootstrap(
+      String domain, String domainId, String project, String projectId, String user,
+      String password, String accessKey, String secretKey) {
+    @Override
+    public String toString() {
+      return "Bootstrap[domain=" + domain + ", user=" + user + ", accessKey=" + accessKey + "]";
+    }
+  }
+
+  /** Whether no identity exists yet. */
+  public boolean isEmpty() {
+    return repository.listDomains().isEmpty();
+  }
+
+  /** Makes one domain, project, user and access key with random secrets. */
+  public Bootstrap bootstrap() {
+    String password = randomString(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
+    String accessKey = randomString(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    String secret = randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    Seed.AccessKey ak = new Seed.AccessKey(accessKey, secret);
+    Seed.User user = new Seed.User("admin", password, java.util.List.of(ak));
+    Seed.Domain domain =
+        new Seed.Domain(
+            "keyloom", null, java.util.List.of(new Seed.Project("cn-north-4", null)),
+            java.util.List.of(user));
+    apply(new Seed(java.util.List.of(domain)));
+    DomainRow d = repository.findDomainByName("keyloom").orElseThrow();
+    String projectId = repository.listProjects().stream()
+        .filter(p -> p.domainId().equals(d.id())).findFirst().orElseThrow().id();
+    return new Bootstrap(
+        "keyloom", d.id(), "cn-north-4", projectId, "admin", password, accessKey, secret);
+  }
+
+  /** Applies every domain, project, user and access key of the seed. */
+  public void apply(Seed seed) {
+    for (Seed.Domain d : seed.domains()) {
+      DomainRow domain = ensureDomain(d);
+      for (Seed.Project p : d.projects()) {
+        ensureProject(domain, p);
+      }
+      for (Seed.User u : d.users()) {
+        UserRow user = ensureUser(domain, u);
+        for (Seed.AccessKey k : u.accessKeys()) {
+          ensureAccessKey(user, k);
+        }
+      }
+    }
+  }
+
+  private DomainRow ensureDomain(Seed.Domain d) {
+    Optional<DomainRow> existing = repository.findDomainByName(d.name());
+    if (existing.isPresent()) {
+      requireSameId("domain " + d.name(), d.id(), existing.get().id());
+      return existing.get();
+    }
+    DomainRow row = new DomainRow(d.id() != null ? d.id() : newId(), d.name());
+    repository.insertDomain(row);
+    return row;
+  }
+
+  private void ensureProject(DomainRow domain, Seed.Project p) {
+    Optional<ProjectRow> existing =
+        repository.listProjects().stream()
+            .filter(r -> r.domainId().equals(domain.id()) && r.name().equals(p.name()))
+            .findFirst();
+    if (existing.isPresent()) {
+      requireSameId("project " + p.name(), p.id(), existing.get().id());
+      return;
+    }
+    repository.insertProject(new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name()));
+  }
+
+  private UserRow ensureUser(DomainRow domain, Seed.User u) {
+    Optional<UserRow> existing = repository.findUser(domain.id(), u.name());
+    if (existing.isEmpty()) {
+      UserRow row = new UserRow(newId(), domain.id(), u.name(), hasher.hash(u.password()));
+      repository.insertUser(row);
+      return row;
+    }
+    if (!hasher.verify(u.password(), existing.get().passwordHash())) {
+      repository.updatePasswordHash(existing.get().id(), hasher.hash(u.password()));
+      directory.invalidateUser(existing.get().id());
+    }
+    return existing.get();
+  }
+
+  private void ensureAccessKey(UserRow user, Seed.AccessKey k) {
+    Optional<AccessKeyRow> existing = repository.findAccessKey(k.access());
+    if (existing.isPresent()) {
+      if (!existing.get().userId().equals(user.id())) {
+        throw new IllegalArgumentException("access key " + k.access() + " belongs to another user");
+      }
+      SecretBytes stored = directory.secretOf(existing.get());
+      if (stored.equalsSecretBytes(SecretBytes.copyOf(utf8(k.secret())))) {
+        return;
+      }
+      repository.deleteAccessKey(k.access());
+      directory.invalidateAccessKey(k.access());
+    }
+    repository.insertAccessKey(new AccessKeyRow(k.access(), user.id(), wrap(k)));
+  }
+
+  private byte[] wrap(Seed.AccessKey k) {
+    try {
+      return wrapper.wrap(
+          SecretBytes.copyOf(utf8(k.secret())), IdentityDirectory.secretAad(k.access()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot wrap access key secret", e);
+    }
+  }
+
+  private static void requireSameId(String what, String wanted, String actual) {
+    if (wanted != null && !wanted.equals(actual)) {
+      throw new IllegalArgumentException(
+          what + " already exists with id " + actual + ", not " + wanted);
+    }
+  }
+
+  private String newId() {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  private String randomString(int length, String alphabet) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

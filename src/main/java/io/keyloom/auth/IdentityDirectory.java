@@ -1,0 +1,117 @@
+package io.keyloom.auth;
+
+import io.keyloom.auth.sig.AccessSecret;
+import io.keyloom.auth.sig.SecretLookup;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.IdentityRows.AccessKeyRow;
+import io.keyloom.store.IdentityRows.DomainRow;
+import io.keyloom.store.IdentityRows.ProjectRow;
+import io.keyloom.store.IdentityRows.UserRow;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Read access to identities with in-memory caches, so that authenticating a request touches no
+ * database once its access key and project have been seen.
+ *
+ * <p>Identities are only ever added, never changed in place, by this version; a cached entry is
+ * therefore never stale. Access key secrets are unwrapped once and kept in memory.
+ */
+public final class IdentityDirectory implements SecretLookup {
+  /** The AAD that binds a wrapped access key secret to its access key id. */
+  static byte[] secretAad(String accessKey) {
+    return ("access-key:" + accessKey).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private final IdentityRepository repository;
+  private final KeyWrapper wrapper;
+  private final Map<String, AccessSecretEntry> accessKeys = new ConcurrentHashMap<>();
+  private final Map<String, ProjectRow> projects = new ConcurrentHashMap<>();
+  private final Map<String, UserRow> users = new ConcurrentHashMap<>();
+
+  /** A directory over the repository, unwrapping secrets with the root key's wrapper. */
+  public IdentityDirectory(IdentityRepository repository, KeyWrapper wrapper) {
+    this.repository = repository;
+    this.wrapper = wrapper;
+  }
+
+  /** An access key with its owner and unwrapped secret. */
+  record AccessSecretEntry(String userId, String domainId, AccessSecret secret) {}
+
+  @Override
+  public Optional<AccessSecret> find(String accessKeyId) {
+    return accessKey(accessKeyId).map(AccessSecretEntry::secret);
+  }
+
+  /** The user owning an access key. */
+  Optional<AccessSecretEntry> accessKey(String accessKeyId) {
+    AccessSecretEntry cached = accessKeys.get(accessKeyId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<AccessKeyRow> row = repository.findAccessKey(accessKeyId);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    UserRow user = user(row.get().userId()).orElseThrow();
+    AccessSecretEntry entry =
+        new AccessSecretEntry(user.id(), user.domainId(), unwrapSecret(row.get()));
+    accessKeys.put(accessKeyId, entry);
+    return Optional.of(entry);
+  }
+
+  /** A project by id. */
+  public Optional<ProjectRow> project(String projectId) {
+    ProjectRow cached = projects.get(projectId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<ProjectRow> row = repository.findProject(projectId);
+    row.ifPresent(p -> projects.put(projectId, p));
+    return row;
+  }
+
+  /** A user by id. */
+  Optional<UserRow> user(String userId) {
+    UserRow cached = users.get(userId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<UserRow> row = repository.findUser(userId);
+    row.ifPresent(u -> users.put(userId, u));
+    return row;
+  }
+
+  /** A domain by id. */
+  Optional<DomainRow> domain(String domainId) {
+    return repository.findDomain(domainId);
+  }
+
+  /** Forgets cached entries for an access key, e.g. after its secret was replaced. */
+  void invalidateAccessKey(String accessKeyId) {
+    accessKeys.remove(accessKeyId);
+  }
+
+  /** Forgets a cached user, e.g. after a password change. */
+  void invalidateUser(String userId) {
+    users.remove(userId);
+  }
+
+  /** Unwraps an access key's secret. */
+  SecretBytes secretOf(AccessKeyRow row) {
+    try {
+      return wrapper.unwrap(row.wrappedSecret(), secretAad(row.accessKey()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("access key secret cannot be unwrapped: wrong root key?", e);
+    }
+  }
+
+  private AccessSecret unwrapSecret(AccessKeyRow row) {
+    return new AccessSecret(row.accessKey(), secretOf(row).toByteArray(), null, null);
+  }
+}

@@ -1,0 +1,84 @@
+package io.keyloom.auth;
+
+import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.IdentityRows.DomainRow;
+import io.keyloom.store.IdentityRows.ProjectRow;
+import io.keyloom.store.IdentityRows.UserRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The password flow of {@code POST /v3/auth/tokens}: checks credentials and issues a token. */
+public final class TokenService {
+  private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
+  private final IdentityRepository repository;
+  private final PasswordHasher hasher;
+  private final TokenCodec codec;
+  private final Clock clock;
+  private final Duration lifetime;
+
+  /** A token service issuing tokens valid for {@code lifetime}. */
+  public TokenService(
+      IdentityRepository repository,
+      PasswordHasher hasher,
+      TokenCodec codec,
+      Clock clock,
+      Duration lifetime) {
+    this.repository = repository;
+    this.hasher = hasher;
+    this.codec = codec;
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  /**
+   * Issues a token for a password login.
+   *
+   * @throws IamException 400 for an incomplete request, 401 for wrong credentials or a project
+   *     the user cannot use; the message never says which part was wrong
+   */
+  public IssuedToken issue(PasswordLogin login) {
+    if (login.password() == null || (login.userId() == null && login.userName() == null)) {
+      throw IamException.badRequest();
+    }
+    UserRow user = findUser(login).orElseThrow(() -> IamException.unauthorized(WRONG_CREDENTIALS));
+    if (!hasher.verify(login.password(), user.passwordHash())) {
+      throw IamException.unauthorized(WRONG_CREDENTIALS);
+    }
+    DomainRow domain = repository.findDomain(user.domainId()).orElseThrow();
+    ProjectRow project = scope(login, domain);
+    Instant now = clock.instant();
+    TokenClaims claims =
+        new TokenClaims(
+            user.id(), domain.id(), project == null ? null : project.id(), now, now.plus(lifetime));
+    return new IssuedToken(codec.issue(claims), claims, user, domain, project);
+  }
+
+  private Optional<UserRow> findUser(PasswordLogin login) {
+    if (login.userId() != null) {
+      return repository.findUser(login.userId());
+    }
+    Optional<DomainRow> domain =
+        login.domainId() != null
+            ? repository.findDomain(login.domainId())
+            : Optional.ofNullable(login.domainName()).flatMap(repository::findDomainByName);
+    return domain.flatMap(d -> repository.findUser(d.id(), login.userName()));
+  }
+
+  private ProjectRow scope(PasswordLogin login, DomainRow domain) {
+    if (login.projectId() == null && login.projectName() == null) {
+      return null;
+    }
+    return repository.listProjects().stream()
+        .filter(p -> p.domainId().equals(domain.id()))
+        .filter(
+            p ->
+                login.projectId() != null
+                    ? p.id().equals(login.projectId())
+                    : p.name().equals(login.projectName()))
+        .findFirst()
+        .orElseThrow(
+            () -> IamException.unauthorized("The project does not exist or is not accessible."));
+  }
+}

@@ -1,0 +1,57 @@
+package io.keyloom.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The validated settings of one server process, immutable once built.
+ *
+ * @param host the address to bind
+ * @param port the TCP port; 0 picks a free port
+ * @param dataDir the directory holding the database and the root key file
+ * @param seedFile an optional YAML seed applied at start
+ * @param maxBodyBytes the largest request body accepted on any route
+ * @param tokenTtl how long an issued X-Auth-Token is valid
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<Path> seedFile,
+    int maxBodyBytes,
+    Duration tokenTtl) {
+
+  /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  /** Validates every field; a bad value stops the server at start with a clear message. */
+  public ServerConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("--host must not be empty");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (dataDir == null) {
+      throw new IllegalArgumentException("--data-dir must be set");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("body limit must be at least 1024 bytes");
+    }
+    if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+      throw new IllegalArgumentException("token lifetime must be positive");
+    }
+    seedFile = seedFile == null ? Optional.empty() : seedFile;
+  }
+
+  /** The SQLite database file inside the data directory. */
+  public Path databaseFile() {
+    return dataDir.resolve("keyloom.db");
+  }
+
+  /** The root key file inside the data directory. */
+  public Path rootKeyFile() {
+    return dataDir.resolve("root.key");
+  }
+}

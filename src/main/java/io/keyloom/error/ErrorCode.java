@@ -1,0 +1,74 @@
+package io.keyloom.error;
+
+/**
+ * Every error Keyloom can return, with its HTTP status, Huawei code and client-safe message.
+ *
+ * <p>Codes and statuses follow the Huawei KMS error table (shared/api/huawei-kms-api.md §4). The
+ * table is the only place where a failure is mapped to a status: there are no if-chains elsewhere.
+ */
+public enum ErrorCode {
+  INVALID_URL(400, "KMS.0201", "Invalid request URL."),
+  PATH_NOT_FOUND(404, "KMS.0201", "The requested URL does not exist."),
+  INVALID_JSON(400, "KMS.0202", "Invalid JSON format of the request message."),
+  BODY_TOO_LARGE(413, "KMS.0203", "The request message is too long."),
+  MISSING_PARAMETER(400, "KMS.0204", "A required parameter is missing."),
+  INVALID_KEY_ID(400, "KMS.0205", "Invalid key_id."),
+  INVALID_SEQUENCE(400, "KMS.0206", "Invalid sequence."),
+  KEY_NOT_FOUND(404, "KMS.0207", "The key does not exist."),
+  INVALID_ENCRYPTION_CONTEXT(400, "KMS.0208", "Invalid encryption_context."),
+  KEY_DISABLED(400, "KMS.0209", "The key is disabled."),
+  KEY_PENDING_DELETION(400, "KMS.0210", "The key is pending deletion."),
+  DEFAULT_KEY(400, "KMS.0211", "The operation is not allowed on a default master key."),
+  METHOD_NOT_ALLOWED(405, "KMS.0215", "The HTTP method is not supported."),
+  INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
+  DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
+  DIGEST_LENGTH_MISMATCH(400, "KMS.0329", "The digest length does not match the hash algorithm."),
+  SYMMETRIC_NOT_SUPPORTED(400, "KMS.0331", "The operation is not supported for symmetric keys."),
+  SIGNING_ALGORITHM_NOT_SUPPORTED(400, "KMS.0332", "The key does not support this signing algorithm."),
+  KEY_USAGE_ENCRYPT(400, "KMS.0334", "The key is an encryption key and cannot sign or verify."),
+  KEY_USAGE_SIGN(400, "KMS.0335", "The key is a signing key and cannot encrypt or decrypt."),
+  INVALID_ALIAS(400, "KMS.1101", "Invalid key_alias."),
+  INVALID_DESCRIPTION(400, "KMS.1103", "Invalid key_description."),
+  ALIAS_EXISTS(400, "KMS.1104", "The key alias already exists."),
+  EC_CANNOT_ENCRYPT(400, "KMS.1114", "EC keys cannot be used to encrypt or decrypt."),
+  SYMMETRIC_CANNOT_SIGN(400, "KMS.1115", "Symmetric keys cannot be used to sign or verify."),
+  KEY_NOT_DISABLED(400, "KMS.1201", "The key is not disabled."),
+  KEY_NOT_ENABLED(400, "KMS.1301", "The key is not enabled."),
+  SYMMETRIC_ALGORITHM_MISMATCH(
+      400, "KMS.2105", "The symmetric key does not support this encryption algorithm."),
+  ASYMMETRIC_ALGORITHM_MISMATCH(
+      400, "KMS.2106", "The asymmetric key does not support this encryption algorithm."),
+  PLAINTEXT_TOO_LONG(400, "KMS.2108", "The plaintext is too long for this key and algorithm."),
+  TOKEN_MISSING(403, "KMS.0301", "X-Auth-Token is missing or malformed."),
+  TOKEN_INVALID(403, "KMS.0302", "X-Auth-Token is invalid."),
+  TOKEN_EXPIRED(403, "KMS.0303", "X-Auth-Token has expired."),
+  TOKEN_NOT_PROJECT_SCOPED(403, "KMS.0305", "X-Auth-Token is not scoped to a project."),
+  PROJECT_MISMATCH(403, "KMS.0321", "The project in the URL differs from the caller's project."),
+  UNAUTHENTICATED(401, "APIGW.0301", "Incorrect IAM authentication information."),
+  INTERNAL(500, "KMS.0101", "KMS internal error.");
+
+  private final int status;
+  private final String code;
+  private final String message;
+
+  ErrorCode(int status, String code, String message) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+
+  /** The HTTP status sent with this error. */
+  public int status() {
+    return status;
+  }
+
+  /** The Huawei error code, e.g. {@code KMS.0207}. */
+  public String code() {
+    return code;
+  }
+
+  /** The default client-facing message; it never contains request data. */
+  public String message() {
+    return message;
+  }
+}

@@ -1,0 +1,43 @@
+package io.keyloom.http;
+
+import io.keyloom.auth.IamException;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns any failure into a response body and status. KMS errors use the Huawei shape, IAM errors
+ * the Keystone shape; anything unexpected is a 500 with a fixed message, its cause logged under
+ * the request id and never sent.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  /** A rendered error. */
+  record Rendered(int status, Object body) {}
+
+  static Rendered render(Throwable failure, String requestId) {
+    if (failure instanceof KmsException e) {
+      if (e.error().status() >= 500) {
+        LOG.error("request {} failed: {}", requestId, e.error().code(), e.getCause());
+      }
+      return kms(e.error(), e.getMessage());
+    }
+    if (failure instanceof IamException e) {
+      return new Rendered(
+          e.status(),
+          Map.of("error", Map.of("code", e.status(), "message", e.getMessage(), "title", e.title())));
+    }
+    LOG.error("request {} failed unexpectedly", requestId, failure);
+    return kms(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message());
+  }
+
+  static Rendered kms(ErrorCode code, String message) {
+    return new Rendered(
+        code.status(), Map.of("error", Map.of("error_code", code.code(), "error_msg", message)));
+  }
+}

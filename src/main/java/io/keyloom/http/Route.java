@@ -1,0 +1,22 @@
+package io.keyloom.http;
+
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * One entry of the route table: everything a reviewer needs to judge an endpoint's exposure.
+ *
+ * @param method the HTTP method
+ * @param path the Vert.x path pattern, e.g. {@code /v1.0/:project_id/kms/create-key}
+ * @param maxBodyBytes the largest body accepted (413 {@code KMS.0203} above)
+ * @param auth who may call it
+ * @param handler what it does
+ */
+record Route(HttpMethod method, String path, int maxBodyBytes, Auth auth, Endpoint handler) {
+  /** How a route authenticates its caller. */
+  enum Auth {
+    /** No credentials: health, versions, token issuance. */
+    NONE,
+    /** AK/SK signature or X-Auth-Token, scoped to the path's project. */
+    PROJECT
+  }
+}

@@ -1,0 +1,97 @@
+package io.keyloom.kms;
+
+import io.keyloom.crypto.AsymmetricCmk;
+import io.keyloom.crypto.KeySpec;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.crypto.SymmetricCmk;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import io.keyloom.store.KeyRepository;
+import io.keyloom.store.KeyRow;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Key metadata and unwrapped primitives in memory, so that crypto calls on a known key touch no
+ * database and no disk.
+ *
+ * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A
+ * change made by another node sharing the database is seen when the cached metadata is older
+ * than {@code metadataTtl} (default 2 s), the bound documented in docs/key-cache.md.
+ * Primitives are immutable per key version and are never re-read.
+ */
+public final class KeyCache {
+  private final KeyRepository repository;
+  private final KeyWrapper wrapper;
+  private final long ttlNanos;
+  private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
+  private final Map<String, Object> primitives = new ConcurrentHashMap<>();
+
+  /** A cache over the repository, unwrapping material with the root key's wrapper. */
+  public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl) {
+    this.repository = repository;
+    this.wrapper = wrapper;
+    this.ttlNanos = metadataTtl.toNanos();
+  }
+
+  /** The AAD binding wrapped material to its key id and version. */
+  static byte[] materialAad(String keyId, int version) {
+    return ("cmk:" + keyId + ":" + version).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The key if it exists in the project, else {@code KMS.0207}: another project's key is
+   * indistinguishable from a missing one.
+   */
+  LoadedKey get(String projectId, String keyId) {
+    LoadedKey key = metadata.get(keyId);
+    if (key == null || System.nanoTime() - key.loadedAtNanos() > ttlNanos) {
+      key = repository.find(keyId).map(this::put).orElse(null);
+    }
+    if (key == null || !key.row().projectId().equals(projectId)) {
+      throw new KmsException(ErrorCode.KEY_NOT_FOUND);
+    }
+    return key;
+  }
+
+  /** Records metadata just written by this node. */
+  LoadedKey put(KeyRow row) {
+    LoadedKey key = new LoadedKey(row, System.nanoTime());
+    metadata.put(row.keyId(), key);
+    return key;
+  }
+
+  /** The symmetric primitive of one version of a key. */
+  SymmetricCmk symmetric(LoadedKey key, int version) {
+    return (SymmetricCmk) primitive(key, version);
+  }
+
+  /** The asymmetric primitive of a key's current version. */
+  AsymmetricCmk asymmetric(LoadedKey key) {
+    return (AsymmetricCmk) primitive(key, key.row().currentVersion());
+  }
+
+  private Object primitive(LoadedKey key, int version) {
+    return primitives.computeIfAbsent(key.keyId() + "#" + version, k -> load(key, version));
+  }
+
+  private Object load(LoadedKey key, int version) {
+    byte[] wrapped =
+        repository
+            .findMaterial(key.keyId(), version)
+            .orElseThrow(() -> KmsException.invalid("cipher_text"));
+    try {
+      SecretBytes material = wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
+      KeySpec spec = key.spec();
+      return spec.isSymmetric()
+          ? SymmetricCmk.create(spec, material)
+          : AsymmetricCmk.create(spec, material);
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.keyloom.kms;
+
+import io.keyloom.crypto.KeySpec;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import io.keyloom.kms.api.Requests;
+import java.util.regex.Pattern;
+
+/**
+ * A validated {@code create-key} request: every rule of the CreateKey spec in one place.
+ *
+ * @param alias the key alias
+ * @param spec the key spec
+ * @param usage the key usage
+ * @param description the description, possibly empty
+ * @param external whether the material will be imported (origin {@code external})
+ * @param enterpriseProjectId the enterprise project, {@code "0"} by default
+ */
+record NewKey(
+    String alias,
+    KeySpec spec,
+    KeyUsage usage,
+    String description,
+    boolean external,
+    String enterpriseProjectId) {
+  private static final Pattern ALIAS = Pattern.compile("^[a-zA-Z0-9:/_-]{1,255}$");
+  private static final Pattern ENTERPRISE_PROJECT = Pattern.compile("^[0-9a-zA-Z-]{1,36}$");
+
+  static NewKey validate(Requests.CreateKey r) {
+    Params.sequence(r.sequence());
+    String alias = Params.required(r.keyAlias(), "key_alias");
+    if (!ALIAS.matcher(alias).matches() || alias.endsWith("/default")) {
+      throw new KmsException(ErrorCode.INVALID_ALIAS);
+    }
+    KeySpec spec = r.keySpec() == null ? KeySpec.AES_256 : parseSpec(r.keySpec());
+    KeyUsage usage = usage(spec, r.keyUsage());
+    String description = r.keyDescription() == null ? "" : r.keyDescription();
+    if (description.length() > 255) {
+      throw new KmsException(ErrorCode.INVALID_DESCRIPTION);
+    }
+    boolean external = external(spec, r.origin());
+    String eps = r.enterpriseProjectId() == null ? "0" : r.enterpriseProjectId();
+    if (!ENTERPRISE_PROJECT.matcher(eps).matches()) {
+      throw KmsException.invalid("enterprise_project_id");
+    }
+    if (r.keystoreId() != null && !"0".equals(r.keystoreId())) {
+      throw KmsException.invalid("keystore_id");
+    }
+    return new NewKey(alias, spec, usage, description, external, eps);
+  }
+
+  private static KeySpec parseSpec(String wire) {
+    for (KeySpec s : KeySpec.values()) {
+      if (s.name().equals(wire)) {
+        return s;
+      }
+    }
+    throw KmsException.invalid("key_spec");
+  }
+
+  private static KeyUsage usage(KeySpec spec, String wire) {
+    if (wire == null) {
+      return spec.isSymmetric() ? KeyUsage.ENCRYPT_DECRYPT : KeyUsage.SIGN_VERIFY;
+    }
+    KeyUsage usage = KeyUsage.parse(wire).orElseThrow(() -> KmsException.invalid("key_usage"));
+    if (spec.isSymmetric() && usage == KeyUsage.SIGN_VERIFY) {
+      throw new KmsException(ErrorCode.SYMMETRIC_CANNOT_SIGN);
+    }
+    if (spec.isEcdsa() && usage == KeyUsage.ENCRYPT_DECRYPT) {
+      throw new KmsException(ErrorCode.EC_CANNOT_ENCRYPT);
+    }
+    return usage;
+  }
+
+  private static boolean external(KeySpec spec, String origin) {
+    if (origin == null || "kms".equals(origin)) {
+      return false;
+    }
+    if (!"external".equals(origin)) {
+      throw KmsException.invalid("origin");
+    }
+    if (spec != KeySpec.AES_256) {
+      throw new KmsException(
+          ErrorCode.INVALID_PARAMETER, "Only AES_256 keys can have origin external.");
+    }
+    return true;
+  }
+}

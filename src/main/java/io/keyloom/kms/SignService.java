@@ -1,0 +1,77 @@
+package io.keyloom.kms;
+
+import io.keyloom.crypto.SigningAlgorithm;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.Responses;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+/**
+ * {@code sign}: digest (default) or raw messages under an asymmetric SIGN_VERIFY key.
+ *
+ * <p>A DIGEST message must have the hash's length ({@code KMS.0329}). SM2 signs digests only:
+ * the digest is SM3(Z_A ‖ M) per GB/T 32918, computed by the caller.
+ */
+public final class SignService {
+  private static final int MAX_MESSAGE = 4095;
+  private final KeyCache cache;
+
+  /** A service over the key cache. */
+  public SignService(KeyCache cache) {
+    this.cache = cache;
+  }
+
+  /** Signs a message or digest. */
+  public Responses.Sign sign(Project project, Requests.Sign r) {
+    Params.sequence(r.sequence());
+    String keyId = Params.keyId(r.keyId());
+    byte[] message = Params.base64(Params.required(r.message(), "message"), "message");
+    SigningAlgorithm alg =
+        SigningAlgorithm.parse(Params.required(r.signingAlgorithm(), "signing_algorithm"))
+            .orElseThrow(() -> KmsException.invalid("signing_algorithm"));
+    boolean digest = isDigest(r.messageType());
+    if (message.length == 0 || message.length > MAX_MESSAGE) {
+      throw KmsException.invalid("message");
+    }
+    LoadedKey key = cache.get(project.id(), keyId);
+    requireSigningKey(key, alg);
+    if (digest && message.length != alg.digestLength()) {
+      throw new KmsException(ErrorCode.DIGEST_LENGTH_MISMATCH);
+    }
+    if (!digest && alg == SigningAlgorithm.SM2DSA_SM3) {
+      throw new KmsException(
+          ErrorCode.INVALID_PARAMETER, "SM2DSA_SM3 signs digests only: use message_type DIGEST.");
+    }
+    try {
+      byte[] signature = cache.asymmetric(key).sign(alg, message, digest);
+      return new Responses.Sign(key.keyId(), Base64.getEncoder().encodeToString(signature));
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    }
+  }
+
+  private static boolean isDigest(String messageType) {
+    if (messageType == null || "DIGEST".equals(messageType)) {
+      return true;
+    }
+    if ("RAW".equals(messageType)) {
+      return false;
+    }
+    throw KmsException.invalid("message_type");
+  }
+
+  private static void requireSigningKey(LoadedKey key, SigningAlgorithm alg) {
+    if (key.spec().isSymmetric()) {
+      throw new KmsException(ErrorCode.SYMMETRIC_CANNOT_SIGN);
+    }
+    if (key.usage() != KeyUsage.SIGN_VERIFY) {
+      throw new KmsException(ErrorCode.KEY_USAGE_ENCRYPT);
+    }
+    key.state().requireUsable();
+    if (!alg.supports(key.spec())) {
+      throw new KmsException(ErrorCode.SIGNING_ALGORITHM_NOT_SUPPORTED);
+    }
+  }
+}

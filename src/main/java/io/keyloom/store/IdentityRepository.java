@@ -1,0 +1,160 @@
+package io.keyloom.store;
+
+import io.keyloom.store.IdentityRows.AccessKeyRow;
+import io.keyloom.store.IdentityRows.DomainRow;
+import io.keyloom.store.IdentityRows.ProjectRow;
+import io.keyloom.store.IdentityRows.UserRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Domains, projects, users and access keys. */
+public final class IdentityRepository {
+  private final Database db;
+  private final Clock clock;
+
+  /** A repository over the given database. */
+  public IdentityRepository(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Inserts a domain. */
+  public void insertDomain(DomainRow d) {
+    update("INSERT INTO domains (id, name, created_at) VALUES (?, ?, ?)", d.id(), d.name(), now());
+  }
+
+  /** Inserts a project. */
+  public void insertProject(ProjectRow p) {
+    update(
+        "INSERT INTO projects (id, domain_id, name, created_at) VALUES (?, ?, ?, ?)",
+        p.id(),
+        p.domainId(),
+        p.name(),
+        now());
+  }
+
+  /** Inserts a user. */
+  public void insertUser(UserRow u) {
+    update(
+        "INSERT INTO users (id, domain_id, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        u.id(),
+        u.domainId(),
+        u.name(),
+        u.passwordHash(),
+        now());
+  }
+
+  /** Replaces a user's password hash. */
+  public void updatePasswordHash(String userId, String passwordHash) {
+    update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+  }
+
+  /** Inserts an access key. */
+  public void insertAccessKey(AccessKeyRow k) {
+    update(
+        "INSERT INTO access_keys (access_key, user_id, wrapped_secret, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        k.accessKey(),
+        k.userId(),
+        Base64.getEncoder().encodeToString(k.wrappedSecret()),
+        now());
+  }
+
+  /** Deletes an access key, e.g. before re-inserting it with a new secret. */
+  public void deleteAccessKey(String accessKey) {
+    update("DELETE FROM access_keys WHERE access_key = ?", accessKey);
+  }
+
+  /** Finds a domain by name. */
+  public Optional<DomainRow> findDomainByName(String name) {
+    return first(query("SELECT id, name FROM domains WHERE name = ?", this::domain, name));
+  }
+
+  /** Finds a domain by id. */
+  public Optional<DomainRow> findDomain(String id) {
+    return first(query("SELECT id, name FROM domains WHERE id = ?", this::domain, id));
+  }
+
+  /** All domains, by name. */
+  public List<DomainRow> listDomains() {
+    return query("SELECT id, name FROM domains ORDER BY name", this::domain);
+  }
+
+  /** Finds a project by id. */
+  public Optional<ProjectRow> findProject(String id) {
+    return first(query(PROJECT_SELECT + " WHERE id = ?", this::project, id));
+  }
+
+  /** All projects, by domain and name. */
+  public List<ProjectRow> listProjects() {
+    return query(PROJECT_SELECT + " ORDER BY domain_id, name", this::project);
+  }
+
+  /** Finds a user by domain and name. */
+  public Optional<UserRow> findUser(String domainId, String name) {
+    return first(query(USER_SELECT + " WHERE domain_id = ? AND name = ?", this::user, domainId, name));
+  }
+
+  /** Finds a user by id. */
+  public Optional<UserRow> findUser(String id) {
+    return first(query(USER_SELECT + " WHERE id = ?", this::user, id));
+  }
+
+  /** All users. */
+  public List<UserRow> listUsers() {
+    return query(USER_SELECT + " ORDER BY domain_id, name", this::user);
+  }
+
+  /** Finds an access key. */
+  public Optional<AccessKeyRow> findAccessKey(String accessKey) {
+    return first(query(AK_SELECT + " WHERE access_key = ?", this::accessKey, accessKey));
+  }
+
+  /** All access keys. */
+  public List<AccessKeyRow> listAccessKeys() {
+    return query(AK_SELECT + " ORDER BY access_key", this::accessKey);
+  }
+
+  private static final String PROJECT_SELECT = "SELECT id, domain_id, name FROM projects";
+  private static final String USER_SELECT =
+      "SELECT id, domain_id, name, password_hash FROM users";
+  private static final String AK_SELECT =
+      "SELECT access_key, user_id, wrapped_secret FROM access_keys";
+
+  private DomainRow domain(ResultSet rs) throws SQLException {
+    return new DomainRow(rs.getString(1), rs.getString(2));
+  }
+
+  private ProjectRow project(ResultSet rs) throws SQLException {
+    return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3));
+  }
+
+  private UserRow user(ResultSet rs) throws SQLException {
+    return new UserRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+  }
+
+  private AccessKeyRow accessKey(ResultSet rs) throws SQLException {
+    return new AccessKeyRow(
+        rs.getString(1), rs.getString(2), Base64.getDecoder().decode(rs.getString(3)));
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+
+  private void update(String sql, Object... params) {
+    db.inTransaction(c -> Jdbc.update(c, sql, params));
+  }
+
+  private <T> List<T> query(String sql, Jdbc.RowMapper<T> mapper, Object... params) {
+    return db.inTransaction(c -> Jdbc.query(c, sql, mapper, params));
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+}

@@ -1,0 +1,28 @@
+package io.keyloom.store;
+
+/** Plain rows of the identity tables; the store attaches no meaning to their values. */
+public final class IdentityRows {
+  private IdentityRows() {}
+
+  /** An IAM domain (account). */
+  public record DomainRow(String id, String name) {}
+
+  /** A project inside a domain. */
+  public record ProjectRow(String id, String domainId, String name) {}
+
+  /** A user; the password is stored only as a hash string. */
+  public record UserRow(String id, String domainId, String name, String passwordHash) {
+    @Override
+    public String toString() {
+      return "UserRow[id=" + id + ", domainId=" + domainId + ", name=" + name + "]";
+    }
+  }
+
+  /** An access key; the secret is stored only wrapped under the root key. */
+  public record AccessKeyRow(String accessKey, String userId, byte[] wrappedSecret) {
+    @Override
+    public String toString() {
+      return "AccessKeyRow[accessKey=" + accessKey + ", userId=" + userId + "]";
+    }
+  }
+}
