@@ -55,13 +55,15 @@ public final class Keyloom implements Runnable {
     @Option(
         names = "--data-dir",
         defaultValue = "${env:KEYLOOM_DATA_DIR:-./data}",
-        description = "Directory for the database and root key (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
+        description =
+            "Directory for the database and root key (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(
         names = "--seed",
         defaultValue = "${env:KEYLOOM_SEED}",
-        description = "YAML seed file with domains, projects, users and access keys (env KEYLOOM_SEED).")
+        description =
+            "YAML seed file with domains, projects, users and access keys (env KEYLOOM_SEED).")
     Path seed;
 
     @Override

@@ -32,8 +32,8 @@ import java.util.Base64;
 /**
  * The composition root: the one place that knows every package and wires them by hand.
  *
- * <p>Start order: data dir, root key, database (migrated), root-key canary check, identities
- * (seed or first-start credentials), services, HTTP. Any failure stops the start with a message.
+ * <p>Start order: data dir, root key, database (migrated), root-key canary check, identities (seed
+ * or first-start credentials), services, HTTP. Any failure stops the start with a message.
  */
 public final class KeyloomServer implements AutoCloseable {
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);

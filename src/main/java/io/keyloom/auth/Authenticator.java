@@ -9,8 +9,8 @@ import io.keyloom.error.KmsException;
 import io.keyloom.store.IdentityRows.ProjectRow;
 
 /**
- * Authenticates a KMS request by AK/SK signature or X-Auth-Token and checks that the caller may
- * act in the project named by the path.
+ * Authenticates a KMS request by AK/SK signature or X-Auth-Token and checks that the caller may act
+ * in the project named by the path.
  *
  * <p>Dispatch follows Huawei's gateway: {@code Authorization} first, then {@code X-Auth-Token};
  * neither gives 401. Signature failures are 401 {@code APIGW.0301}; token failures are 403 {@code
@@ -53,8 +53,7 @@ public final class Authenticator {
       accessKey = verifier.verify(request);
     } catch (SignatureException e) {
       throw new KmsException(
-          ErrorCode.UNAUTHENTICATED,
-          "Incorrect IAM authentication information: " + e.getMessage());
+          ErrorCode.UNAUTHENTICATED, "Incorrect IAM authentication information: " + e.getMessage());
     }
     AccessSecretEntry owner = directory.accessKey(accessKey).orElseThrow();
     String headerProject = request.header().apply("X-Project-Id");

@@ -43,8 +43,14 @@ public final class IdentityAdmin {
 
   /** Credentials made on a first start without a seed; shown once. */
   public record Bootstrap(
-      String domain, String domainId, String project, String projectId, String user,
-      String password, String accessKey, String secretKey) {
+      String domain,
+      String domainId,
+      String project,
+      String projectId,
+      String user,
+      String password,
+      String accessKey,
+      String secretKey) {
     @Override
     public String toString() {
       return "Bootstrap[domain=" + domain + ", user=" + user + ", accessKey=" + accessKey + "]";
@@ -60,17 +66,24 @@ public final class IdentityAdmin {
   public Bootstrap bootstrap() {
     String password = randomString(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
     String accessKey = randomString(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-    String secret = randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    String secret =
+        randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     Seed.AccessKey ak = new Seed.AccessKey(accessKey, secret);
     Seed.User user = new Seed.User("admin", password, java.util.List.of(ak));
     Seed.Domain domain =
         new Seed.Domain(
-            "keyloom", null, java.util.List.of(new Seed.Project("cn-north-4", null)),
+            "keyloom",
+            null,
+            java.util.List.of(new Seed.Project("cn-north-4", null)),
             java.util.List.of(user));
     apply(new Seed(java.util.List.of(domain)));
     DomainRow d = repository.findDomainByName("keyloom").orElseThrow();
-    String projectId = repository.listProjects().stream()
-        .filter(p -> p.domainId().equals(d.id())).findFirst().orElseThrow().id();
+    String projectId =
+        repository.listProjects().stream()
+            .filter(p -> p.domainId().equals(d.id()))
+            .findFirst()
+            .orElseThrow()
+            .id();
     return new Bootstrap(
         "keyloom", d.id(), "cn-north-4", projectId, "admin", password, accessKey, secret);
   }
@@ -111,7 +124,8 @@ public final class IdentityAdmin {
       requireSameId("project " + p.name(), p.id(), existing.get().id());
       return;
     }
-    repository.insertProject(new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name()));
+    repository.insertProject(
+        new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name()));
   }
 
   private UserRow ensureUser(DomainRow domain, Seed.User u) {

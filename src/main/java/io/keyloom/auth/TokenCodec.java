@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenCodec {
   private static final String PREFIX = "KL1.";
-  private static final Pattern SHAPE = Pattern.compile("^KL1\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}$");
+  private static final Pattern SHAPE =
+      Pattern.compile("^KL1\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}$");
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
   private final SecretKeySpec key;
   private final Clock clock;

@@ -35,8 +35,8 @@ public final class TokenService {
   /**
    * Issues a token for a password login.
    *
-   * @throws IamException 400 for an incomplete request, 401 for wrong credentials or a project
-   *     the user cannot use; the message never says which part was wrong
+   * @throws IamException 400 for an incomplete request, 401 for wrong credentials or a project the
+   *     user cannot use; the message never says which part was wrong
    */
   public IssuedToken issue(PasswordLogin login) {
     if (login.password() == null || (login.userId() == null && login.userName() == null)) {

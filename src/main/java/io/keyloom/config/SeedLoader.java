@@ -25,8 +25,8 @@ public final class SeedLoader {
   /**
    * Loads the file.
    *
-   * @throws IllegalArgumentException when the file is unreadable or invalid; the message names
-   *     the problem but never a secret value
+   * @throws IllegalArgumentException when the file is unreadable or invalid; the message names the
+   *     problem but never a secret value
    */
   public Seed load(Path file) {
     try {

@@ -24,7 +24,8 @@ public enum ErrorCode {
   DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
   DIGEST_LENGTH_MISMATCH(400, "KMS.0329", "The digest length does not match the hash algorithm."),
   SYMMETRIC_NOT_SUPPORTED(400, "KMS.0331", "The operation is not supported for symmetric keys."),
-  SIGNING_ALGORITHM_NOT_SUPPORTED(400, "KMS.0332", "The key does not support this signing algorithm."),
+  SIGNING_ALGORITHM_NOT_SUPPORTED(
+      400, "KMS.0332", "The key does not support this signing algorithm."),
   KEY_USAGE_ENCRYPT(400, "KMS.0334", "The key is an encryption key and cannot sign or verify."),
   KEY_USAGE_SIGN(400, "KMS.0335", "The key is a signing key and cannot encrypt or decrypt."),
   INVALID_ALIAS(400, "KMS.1101", "Invalid key_alias."),

@@ -3,8 +3,8 @@ package io.keyloom.error;
 /**
  * The one exception type that becomes an API error response.
  *
- * <p>The message is shown to the client, so it must never contain key material, plaintext,
- * secrets or tokens; it may name the offending parameter.
+ * <p>The message is shown to the client, so it must never contain key material, plaintext, secrets
+ * or tokens; it may name the offending parameter.
  */
 public final class KmsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -39,6 +39,7 @@ public final class KmsException extends RuntimeException {
 
   /** Shorthand for a missing required parameter. */
   public static KmsException missing(String parameter) {
-    return new KmsException(ErrorCode.MISSING_PARAMETER, "Missing required parameter: " + parameter + ".");
+    return new KmsException(
+        ErrorCode.MISSING_PARAMETER, "Missing required parameter: " + parameter + ".");
   }
 }

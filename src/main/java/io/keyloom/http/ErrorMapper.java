@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns any failure into a response body and status. KMS errors use the Huawei shape, IAM errors
- * the Keystone shape; anything unexpected is a 500 with a fixed message, its cause logged under
- * the request id and never sent.
+ * the Keystone shape; anything unexpected is a 500 with a fixed message, its cause logged under the
+ * request id and never sent.
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -30,7 +30,8 @@ final class ErrorMapper {
     if (failure instanceof IamException e) {
       return new Rendered(
           e.status(),
-          Map.of("error", Map.of("code", e.status(), "message", e.getMessage(), "title", e.title())));
+          Map.of(
+              "error", Map.of("code", e.status(), "message", e.getMessage(), "title", e.title())));
     }
     LOG.error("request {} failed unexpectedly", requestId, failure);
     return kms(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message());

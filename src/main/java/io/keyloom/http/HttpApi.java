@@ -2,12 +2,12 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
+import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.SignService;
-import io.keyloom.auth.TokenService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error
- * rendering around the route table. Endpoints run on worker threads as plain synchronous code.
+ * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
+ * around the route table. Endpoints run on worker threads as plain synchronous code.
  */
 public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";

@@ -69,7 +69,12 @@ final class IamEndpoints {
             ? new NamedRef(null, null)
             : r.auth().scope().project();
     return new PasswordLogin(
-        user.name(), user.id(), domain.name(), domain.id(), user.password(), project.id(),
+        user.name(),
+        user.id(),
+        domain.name(),
+        domain.id(),
+        user.password(),
+        project.id(),
         project.name());
   }
 
@@ -90,8 +95,14 @@ final class IamEndpoints {
     token.put(
         "user",
         Map.of(
-            "id", t.user().id(), "name", t.user().name(), "password_expires_at", "",
-            "domain", domain));
+            "id",
+            t.user().id(),
+            "name",
+            t.user().name(),
+            "password_expires_at",
+            "",
+            "domain",
+            domain));
     return Map.of("token", token);
   }
 }

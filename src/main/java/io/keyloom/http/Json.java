@@ -14,9 +14,9 @@ import java.io.IOException;
 /**
  * The JSON codec of the API: snake_case names, null fields omitted, duplicate keys refused.
  *
- * <p>Unknown request fields are ignored rather than refused, unlike STYLE's default: Huawei's
- * SDKs add optional fields over time (pin, keystore_id, ...), and a client that sends one must
- * keep working (docs/json-codec.md).
+ * <p>Unknown request fields are ignored rather than refused, unlike STYLE's default: Huawei's SDKs
+ * add optional fields over time (pin, keystore_id, ...), and a client that sends one must keep
+ * working (docs/json-codec.md).
  */
 final class Json {
   static final ObjectMapper MAPPER =

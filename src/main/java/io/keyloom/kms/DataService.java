@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class DataService {
   private static final int MAX_PLAINTEXT = 4096;
   private static final Pattern SYMMETRIC_CIPHERTEXT = Pattern.compile("^[0-9a-zA-Z+/=]{188,5648}$");
-  private static final Pattern ASYMMETRIC_CIPHERTEXT = Pattern.compile("^[0-9a-zA-Z+/=]{128,5648}$");
+  private static final Pattern ASYMMETRIC_CIPHERTEXT =
+      Pattern.compile("^[0-9a-zA-Z+/=]{128,5648}$");
   private static final String BAD_CIPHERTEXT =
       "The ciphertext is invalid or does not match the key or associated data.";
 
@@ -38,7 +39,8 @@ public final class DataService {
   public Responses.EncryptData encrypt(Project project, Requests.EncryptData r) {
     Params.sequence(r.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(r.keyId()));
-    byte[] plaintext = Params.required(r.plainText(), "plain_text").getBytes(StandardCharsets.UTF_8);
+    byte[] plaintext =
+        Params.required(r.plainText(), "plain_text").getBytes(StandardCharsets.UTF_8);
     if (plaintext.length > MAX_PLAINTEXT) {
       throw KmsException.invalid("plain_text");
     }

@@ -19,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Key metadata and unwrapped primitives in memory, so that crypto calls on a known key touch no
  * database and no disk.
  *
- * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A
- * change made by another node sharing the database is seen when the cached metadata is older
- * than {@code metadataTtl} (default 2 s), the bound documented in docs/key-cache.md.
- * Primitives are immutable per key version and are never re-read.
+ * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A change
+ * made by another node sharing the database is seen when the cached metadata is older than {@code
+ * metadataTtl} (default 2 s), the bound documented in docs/key-cache.md. Primitives are immutable
+ * per key version and are never re-read.
  */
 public final class KeyCache {
   private final KeyRepository repository;

@@ -82,12 +82,14 @@ public final class KeyService {
 
   /** Enables a disabled key ({@code KMS.1201} otherwise). */
   public Responses.KeyState enable(Project project, Requests.KeyId request) {
-    return transition(project, request, KeyState.DISABLED, KeyState.ENABLED, ErrorCode.KEY_NOT_DISABLED);
+    return transition(
+        project, request, KeyState.DISABLED, KeyState.ENABLED, ErrorCode.KEY_NOT_DISABLED);
   }
 
   /** Disables an enabled key ({@code KMS.1301} otherwise). */
   public Responses.KeyState disable(Project project, Requests.KeyId request) {
-    return transition(project, request, KeyState.ENABLED, KeyState.DISABLED, ErrorCode.KEY_NOT_ENABLED);
+    return transition(
+        project, request, KeyState.ENABLED, KeyState.DISABLED, ErrorCode.KEY_NOT_ENABLED);
   }
 
   /** The PEM public key of an enabled asymmetric key. */

@@ -11,8 +11,8 @@ import java.util.Base64;
 /**
  * {@code sign}: digest (default) or raw messages under an asymmetric SIGN_VERIFY key.
  *
- * <p>A DIGEST message must have the hash's length ({@code KMS.0329}). SM2 signs digests only:
- * the digest is SM3(Z_A ‖ M) per GB/T 32918, computed by the caller.
+ * <p>A DIGEST message must have the hash's length ({@code KMS.0329}). SM2 signs digests only: the
+ * digest is SM3(Z_A ‖ M) per GB/T 32918, computed by the caller.
  */
 public final class SignService {
   private static final int MAX_MESSAGE = 4095;

@@ -11,8 +11,8 @@ import org.flywaydb.core.Flyway;
 /**
  * The connection pool and schema of one database, embedded SQLite or PostgreSQL.
  *
- * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit returns only once the write
- * is durable, so a response is never sent for a write that a crash could lose.
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit returns only once the write is
+ * durable, so a response is never sent for a write that a crash could lose.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -36,7 +36,11 @@ public final class Database implements AutoCloseable {
   private static Database open(HikariConfig config) {
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -96,7 +96,8 @@ public final class IdentityRepository {
 
   /** Finds a user by domain and name. */
   public Optional<UserRow> findUser(String domainId, String name) {
-    return first(query(USER_SELECT + " WHERE domain_id = ? AND name = ?", this::user, domainId, name));
+    return first(
+        query(USER_SELECT + " WHERE domain_id = ? AND name = ?", this::user, domainId, name));
   }
 
   /** Finds a user by id. */
@@ -120,8 +121,7 @@ public final class IdentityRepository {
   }
 
   private static final String PROJECT_SELECT = "SELECT id, domain_id, name FROM projects";
-  private static final String USER_SELECT =
-      "SELECT id, domain_id, name, password_hash FROM users";
+  private static final String USER_SELECT = "SELECT id, domain_id, name, password_hash FROM users";
   private static final String AK_SELECT =
       "SELECT access_key, user_id, wrapped_secret FROM access_keys";
 

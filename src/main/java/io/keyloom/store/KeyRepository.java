@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Customer master keys and their versions. Material arrives and leaves already wrapped: this
- * class never sees a plaintext key.
+ * Customer master keys and their versions. Material arrives and leaves already wrapped: this class
+ * never sees a plaintext key.
  */
 public final class KeyRepository {
   private static final String SELECT =
@@ -70,7 +70,9 @@ public final class KeyRepository {
 
   /** Finds a key by id in any project; callers enforce tenancy. */
   public Optional<KeyRow> find(String keyId) {
-    List<KeyRow> rows = db.inTransaction(c -> Jdbc.query(c, SELECT + " WHERE key_id = ?", KeyRepository::map, keyId));
+    List<KeyRow> rows =
+        db.inTransaction(
+            c -> Jdbc.query(c, SELECT + " WHERE key_id = ?", KeyRepository::map, keyId));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 

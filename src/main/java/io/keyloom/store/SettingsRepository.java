@@ -16,7 +16,9 @@ public final class SettingsRepository {
   public Optional<String> get(String name) {
     List<String> rows =
         db.inTransaction(
-            c -> Jdbc.query(c, "SELECT value FROM settings WHERE name = ?", rs -> rs.getString(1), name));
+            c ->
+                Jdbc.query(
+                    c, "SELECT value FROM settings WHERE name = ?", rs -> rs.getString(1), name));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 

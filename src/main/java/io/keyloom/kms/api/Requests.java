@@ -1,9 +1,9 @@
 package io.keyloom.kms.api;
 
 /**
- * Request bodies of the KMS operations, field for field as the Huawei SDK 3.1.143 models name
- * them (snake_case on the wire). Every field is a nullable String unless the wire type differs;
- * the services validate them, so that every bad value maps to its documented error code.
+ * Request bodies of the KMS operations, field for field as the Huawei SDK 3.1.143 models name them
+ * (snake_case on the wire). Every field is a nullable String unless the wire type differs; the
+ * services validate them, so that every bad value maps to its documented error code.
  */
 public final class Requests {
   private Requests() {}
@@ -47,9 +47,5 @@ public final class Requests {
 
   /** {@code sign}. */
   public record Sign(
-      String keyId,
-      String message,
-      String signingAlgorithm,
-      String messageType,
-      String sequence) {}
+      String keyId, String message, String signingAlgorithm, String messageType, String sequence) {}
 }

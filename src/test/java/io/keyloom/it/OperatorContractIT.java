@@ -1,0 +1,113 @@
+package io.keyloom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator contract of DESIGN.md, exercised on a separate JVM the way the acceptance suite
+ * starts Keyloom: {@code keyloom serve --port P --data-dir D [--seed FILE]}, env twins, {@code
+ * --version}, first-start credentials.
+ */
+class OperatorContractIT {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+  static ProcessBuilder keyloom(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.keyloom.Keyloom");
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true);
+  }
+
+  /** Starts a server process and returns it once it prints its port. */
+  static Started serve(ProcessBuilder pb) throws IOException {
+    Process p = pb.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder log = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      log.append(line).append('\n');
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        return new Started(p, Integer.parseInt(m.group(1)), log.toString());
+      }
+    }
+    throw new AssertionError("server exited before listening:\n" + log);
+  }
+
+  record Started(Process process, int port, String log) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void version_printsTheBuildVersion() throws Exception {
+    Process p = keyloom("--version").start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(text).startsWith("keyloom ").doesNotContain("unknown");
+  }
+
+  @Test
+  void serveHelp_namesEveryFlagAndItsEnvTwin() throws Exception {
+    Process p = keyloom("serve", "--help").start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(text).contains("--host", "KEYLOOM_HOST", "--port", "KEYLOOM_PORT", "--data-dir", "KEYLOOM_DATA_DIR", "--seed", "KEYLOOM_SEED");
+  }
+
+  @Test
+  void serveWithSeed_answersHealthAndAcceptsSeededCredentials() throws Exception {
+    Path dir = Files.createTempDirectory("keyloom-op");
+    Path seed = dir.resolve("seed.yaml");
+    Files.writeString(seed, TestServer.SEED);
+    try (Started s = serve(keyloom("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--seed", seed.toString()))) {
+      Http http = new Http("http://127.0.0.1:" + s.port());
+      assertThat(http.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
+      assertThat(http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4")).isNotBlank();
+      assertThat(s.log()).doesNotContain(TestServer.PASSWORD).doesNotContain(TestServer.SK);
+    }
+  }
+
+  @Test
+  void firstStartWithoutSeed_printsAndStoresCredentialsOnce() throws Exception {
+    Path dir = Files.createTempDirectory("keyloom-op");
+    ProcessBuilder pb = keyloom("serve");
+    pb.environment().put("KEYLOOM_PORT", "0");
+    pb.environment().put("KEYLOOM_DATA_DIR", dir.toString());
+    try (Started s = serve(pb)) {
+      Path file = dir.resolve("credentials.json");
+      JsonNode creds = Http.JSON.readTree(file.toFile());
+      assertThat(Files.getPosixFilePermissions(file))
+          .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+      assertThat(s.log()).contains(creds.path("access_key").asText());
+      Http http = new Http("http://127.0.0.1:" + s.port());
+      String token = http.token(creds.path("domain").asText(), creds.path("user").asText(), creds.path("password").asText(), creds.path("project").asText());
+      assertThat(http.kms(token, creds.path("project_id").asText(), "create-key", "{\"key_alias\":\"first\"}").status()).isEqualTo(200);
+    }
+    try (Started again = serve(pb)) {
+      assertThat(again.log()).doesNotContain("First start");
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.keyloom.it;
+
+import io.keyloom.KeyloomServer;
+import io.keyloom.config.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A real Keyloom server on a random loopback port, seeded with two tenants, for integration
+ * tests. Every test class gets its own data directory.
+ */
+public final class TestServer implements AutoCloseable {
+  /** Domain acme, project cn-north-4. */
+  public static final String DOMAIN = "acme";
+
+  public static final String DOMAIN_ID = "5a1c0e7f3b2d4c6e8f9a0b1c2d3e4f50";
+  public static final String PROJECT = "cn-north-4";
+  public static final String PROJECT_ID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  public static final String PROJECT_2 = "cn-south-1";
+  public static final String PROJECT_2_ID = "1b2c3d4e5f60718293a4b5c6d7e8f90a";
+  public static final String USER = "alice";
+  public static final String PASSWORD = "Alice-Passw0rd!";
+  public static final String AK = "ALICEACCESSKEY000001";
+  public static final String SK = "aliceSecretKey0000000000000000000000001";
+
+  /** Domain globex, another tenant. */
+  public static final String OTHER_DOMAIN = "globex";
+
+  public static final String OTHER_PROJECT_ID = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+  public static final String OTHER_USER = "bob";
+  public static final String OTHER_PASSWORD = "Bob-Passw0rd!";
+  public static final String OTHER_AK = "BOBACCESSKEY00000001";
+  public static final String OTHER_SK = "bobSecretKey00000000000000000000000000001";
+
+  static final String SEED =
+      """
+      domains:
+        - name: acme
+          id: 5a1c0e7f3b2d4c6e8f9a0b1c2d3e4f50
+          projects:
+            - name: cn-north-4
+              id: 0a1b2c3d4e5f60718293a4b5c6d7e8f9
+            - name: cn-south-1
+              id: 1b2c3d4e5f60718293a4b5c6d7e8f90a
+          users:
+            - name: alice
+              password: "Alice-Passw0rd!"
+              access_keys:
+                - access: ALICEACCESSKEY000001
+                  secret: aliceSecretKey0000000000000000000000001
+        - name: globex
+          projects:
+            - name: cn-north-4
+              id: 9f8e7d6c5b4a39281706f5e4d3c2b1a0
+          users:
+            - name: bob
+              password: "Bob-Passw0rd!"
+              access_keys:
+                - access: BOBACCESSKEY00000001
+                  secret: bobSecretKey00000000000000000000000000001
+      """;
+
+  private final Path dataDir;
+  private KeyloomServer server;
+
+  private TestServer(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  /** Starts a server in a new temporary data directory. */
+  public static TestServer start() {
+    try {
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"));
+      s.restart();
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops (if running) and starts again on the same data directory. */
+  public void restart() {
+    if (server != null) {
+      server.close();
+    }
+    try {
+      Path seed = dataDir.resolve("seed.yaml");
+      Files.writeString(seed, SEED, StandardCharsets.UTF_8);
+      ServerConfig config =
+          new ServerConfig(
+              "127.0.0.1", 0, dataDir, Optional.of(seed), ServerConfig.DEFAULT_MAX_BODY_BYTES,
+              Duration.ofHours(1));
+      server =
+          KeyloomServer.start(
+              config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException("server did not start", e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /** The data directory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
