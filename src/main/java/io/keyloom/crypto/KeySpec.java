@@ -1,0 +1,61 @@
+package io.keyloom.crypto;
+
+/**
+ * Huawei KMS {@code key_spec} values Keyloom supports; the enum names are the wire names. The sizes
+ * and curves each spec implies are fixed here and nowhere else.
+ */
+public enum KeySpec {
+  AES_256(32, 0, null),
+  SM4(16, 0, null),
+  RSA_2048(0, 2048, null),
+  RSA_3072(0, 3072, null),
+  RSA_4096(0, 4096, null),
+  EC_P256(0, 0, "secp256r1"),
+  EC_P384(0, 0, "secp384r1"),
+  SM2(0, 0, CryptoParameters.SM2_CURVE);
+
+  private final int symmetricKeyBytes;
+  private final int rsaModulusBits;
+  private final String curveName;
+
+  KeySpec(int symmetricKeyBytes, int rsaModulusBits, String curveName) {
+    this.symmetricKeyBytes = symmetricKeyBytes;
+    this.rsaModulusBits = rsaModulusBits;
+    this.curveName = curveName;
+  }
+
+  /** True for AES_256 and SM4. */
+  public boolean isSymmetric() {
+    return symmetricKeyBytes > 0;
+  }
+
+  /** True for RSA_2048, RSA_3072 and RSA_4096. */
+  public boolean isRsa() {
+    return rsaModulusBits > 0;
+  }
+
+  /** True for the NIST curves EC_P256 and EC_P384 (ECDSA keys). */
+  public boolean isEcdsa() {
+    return this == EC_P256 || this == EC_P384;
+  }
+
+  /** True for SM2 (GB/T 32918 on sm2p256v1). */
+  public boolean isSm2() {
+    return this == SM2;
+  }
+
+  /** Raw key length in bytes for symmetric specs, 0 otherwise. */
+  int symmetricKeyBytes() {
+    return symmetricKeyBytes;
+  }
+
+  /** RSA modulus length in bits, 0 for non-RSA specs. */
+  int rsaModulusBits() {
+    return rsaModulusBits;
+  }
+
+  /** Curve name (JCA for NIST curves, Bouncy Castle for SM2), null for non-EC specs. */
+  String curveName() {
+    return curveName;
+  }
+}
