@@ -9,7 +9,6 @@ import com.huaweicloud.sdk.core.auth.SM3AKSKSigner;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -68,10 +67,5 @@ final class SdkWire {
     String body = request.getBodyAsString();
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     return new Received(request.getMethod().name(), rawUri, headers, bytes);
-  }
-
-  /** Adds one query parameter with the given values to an SDK request builder. */
-  static void addQuery(HttpRequest.HttpRequestBuilder builder, String key, List<String> values) {
-    builder.addQueryParam(key, values);
   }
 }
