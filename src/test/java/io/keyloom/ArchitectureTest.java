@@ -28,8 +28,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.keyloom.http..", "io.keyloom.auth..", "io.keyloom.kms..", "io.keyloom.store..",
-            "io.keyloom.config..", "io.keyloom.error..", "io.vertx..", "java.sql..")
+            "io.keyloom.http..",
+            "io.keyloom.auth..",
+            "io.keyloom.kms..",
+            "io.keyloom.store..",
+            "io.keyloom.config..",
+            "io.keyloom.error..",
+            "io.vertx..",
+            "java.sql..")
         .check(classes);
   }
 
@@ -41,7 +47,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.keyloom.http..", "io.keyloom.auth..", "io.keyloom.kms..", "io.keyloom.crypto..",
+            "io.keyloom.http..",
+            "io.keyloom.auth..",
+            "io.keyloom.kms..",
+            "io.keyloom.crypto..",
             "io.vertx..")
         .check(classes);
   }

@@ -39,7 +39,8 @@ class HttpBehaviourIT {
 
   @Test
   void unknownPath_is404WithErrorBody() {
-    Http.Response r = http.post("/v1.0/" + TestServer.PROJECT_ID + "/kms/no-such-op", "{}", Map.of());
+    Http.Response r =
+        http.post("/v1.0/" + TestServer.PROJECT_ID + "/kms/no-such-op", "{}", Map.of());
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.errorCode()).isEqualTo("KMS.0201");
     assertStandardHeaders(r);
@@ -65,7 +66,16 @@ class HttpBehaviourIT {
 
   @Test
   void malformedJson_is400Kms0202() {
-    for (String body : new String[] {"{", "[]", "null", "\"x\"", "{\"key_alias\":{}}", "", "{\"key_alias\":\"a\",\"key_alias\":\"b\"}"}) {
+    for (String body :
+        new String[] {
+          "{",
+          "[]",
+          "null",
+          "\"x\"",
+          "{\"key_alias\":{}}",
+          "",
+          "{\"key_alias\":\"a\",\"key_alias\":\"b\"}"
+        }) {
       Http.Response r = http.kms(token, TestServer.PROJECT_ID, "create-key", body);
       assertThat(r.status()).as(body).isEqualTo(400);
       assertThat(r.errorCode()).as(body).isEqualTo("KMS.0202");
@@ -76,7 +86,10 @@ class HttpBehaviourIT {
   @Test
   void missingCredentials_is401() {
     Http.Response r =
-        http.post("/v1.0/" + TestServer.PROJECT_ID + "/kms/create-key", "{\"key_alias\":\"x\"}", Map.of());
+        http.post(
+            "/v1.0/" + TestServer.PROJECT_ID + "/kms/create-key",
+            "{\"key_alias\":\"x\"}",
+            Map.of());
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.errorCode()).isEqualTo("APIGW.0301");
     assertStandardHeaders(r);
@@ -84,8 +97,16 @@ class HttpBehaviourIT {
 
   @Test
   void errorBodies_neverLeakInternals() {
-    Http.Response r = http.kms(token, TestServer.PROJECT_ID, "decrypt-data", "{\"cipher_text\":\"" + "A".repeat(200) + "\"}");
+    Http.Response r =
+        http.kms(
+            token,
+            TestServer.PROJECT_ID,
+            "decrypt-data",
+            "{\"cipher_text\":\"" + "A".repeat(200) + "\"}");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.text()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("at io.");
+    assertThat(r.text())
+        .doesNotContain("Exception")
+        .doesNotContain("java.")
+        .doesNotContain("at io.");
   }
 }

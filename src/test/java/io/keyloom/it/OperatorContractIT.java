@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * --version}, first-start credentials.
  */
 class OperatorContractIT {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   static ProcessBuilder keyloom(String... args) {
     List<String> cmd = new ArrayList<>();
@@ -40,7 +41,8 @@ class OperatorContractIT {
   /** Starts a server process and returns it once it prints its port. */
   static Started serve(ProcessBuilder pb) throws IOException {
     Process p = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder log = new StringBuilder();
     String line;
     while ((line = out.readLine()) != null) {
@@ -55,9 +57,13 @@ class OperatorContractIT {
 
   record Started(Process process, int port, String log) implements AutoCloseable {
     @Override
-    public void close() throws Exception {
+    public void close() {
       process.destroy();
-      process.waitFor(20, TimeUnit.SECONDS);
+      try {
+        process.waitFor(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -74,7 +80,16 @@ class OperatorContractIT {
     Process p = keyloom("serve", "--help").start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).isZero();
-    assertThat(text).contains("--host", "KEYLOOM_HOST", "--port", "KEYLOOM_PORT", "--data-dir", "KEYLOOM_DATA_DIR", "--seed", "KEYLOOM_SEED");
+    assertThat(text)
+        .contains(
+            "--host",
+            "KEYLOOM_HOST",
+            "--port",
+            "KEYLOOM_PORT",
+            "--data-dir",
+            "KEYLOOM_DATA_DIR",
+            "--seed",
+            "KEYLOOM_SEED");
   }
 
   @Test
@@ -82,7 +97,16 @@ class OperatorContractIT {
     Path dir = Files.createTempDirectory("keyloom-op");
     Path seed = dir.resolve("seed.yaml");
     Files.writeString(seed, TestServer.SEED);
-    try (Started s = serve(keyloom("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--seed", seed.toString()))) {
+    try (Started s =
+        serve(
+            keyloom(
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--seed",
+                seed.toString()))) {
       Http http = new Http("http://127.0.0.1:" + s.port());
       assertThat(http.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
       assertThat(http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4")).isNotBlank();
@@ -103,8 +127,20 @@ class OperatorContractIT {
           .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
       assertThat(s.log()).contains(creds.path("access_key").asText());
       Http http = new Http("http://127.0.0.1:" + s.port());
-      String token = http.token(creds.path("domain").asText(), creds.path("user").asText(), creds.path("password").asText(), creds.path("project").asText());
-      assertThat(http.kms(token, creds.path("project_id").asText(), "create-key", "{\"key_alias\":\"first\"}").status()).isEqualTo(200);
+      String token =
+          http.token(
+              creds.path("domain").asText(),
+              creds.path("user").asText(),
+              creds.path("password").asText(),
+              creds.path("project").asText());
+      assertThat(
+              http.kms(
+                      token,
+                      creds.path("project_id").asText(),
+                      "create-key",
+                      "{\"key_alias\":\"first\"}")
+                  .status())
+          .isEqualTo(200);
     }
     try (Started again = serve(pb)) {
       assertThat(again.log()).doesNotContain("First start");

@@ -22,7 +22,7 @@ public final class Sdk {
     return KmsClient.newBuilder()
         .withCredential(new BasicCredentials().withAk(ak).withSk(sk).withProjectId(projectId))
         .withEndpoints(java.util.List.of(server.endpoint()))
-        .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(30))
+        .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(false))
         .build();
   }
 }

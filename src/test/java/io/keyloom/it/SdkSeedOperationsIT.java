@@ -102,7 +102,8 @@ class SdkSeedOperationsIT {
             () ->
                 alice.encryptData(
                     new EncryptDataRequest()
-                        .withBody(new EncryptDataRequestBody().withKeyId(keyId).withPlainText("x"))))
+                        .withBody(
+                            new EncryptDataRequestBody().withKeyId(keyId).withPlainText("x"))))
         .isInstanceOfSatisfying(
             ClientRequestException.class,
             e -> {
@@ -171,7 +172,8 @@ class SdkSeedOperationsIT {
 
   @Test
   void anotherDomainsProject_isForbidden() {
-    KmsClient intruder = Sdk.client(server, TestServer.AK, TestServer.SK, TestServer.OTHER_PROJECT_ID);
+    KmsClient intruder =
+        Sdk.client(server, TestServer.AK, TestServer.SK, TestServer.OTHER_PROJECT_ID);
     assertThatThrownBy(() -> createKey(intruder, "sdk-intruder", null, null))
         .isInstanceOfSatisfying(
             ClientRequestException.class,

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A real Keyloom server on a random loopback port, seeded with two tenants, for integration
- * tests. Every test class gets its own data directory.
+ * A real Keyloom server on a random loopback port, seeded with two tenants, for integration tests.
+ * Every test class gets its own data directory.
  */
 public final class TestServer implements AutoCloseable {
   /** Domain acme, project cn-north-4. */
@@ -95,7 +95,11 @@ public final class TestServer implements AutoCloseable {
       Files.writeString(seed, SEED, StandardCharsets.UTF_8);
       ServerConfig config =
           new ServerConfig(
-              "127.0.0.1", 0, dataDir, Optional.of(seed), ServerConfig.DEFAULT_MAX_BODY_BYTES,
+              "127.0.0.1",
+              0,
+              dataDir,
+              Optional.of(seed),
+              ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(1));
       server =
           KeyloomServer.start(
