@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -91,40 +90,41 @@ class AsymmetricCmkTest {
 
   /** Verifies over the original MESSAGE with a stock JCA/BC-provider implementation. */
   static boolean jcaVerify(AsymmetricCmk cmk, SigningAlgorithm alg, byte[] sig) throws Exception {
-    String bits = alg.name().substring(alg.name().lastIndexOf('_') + 1);
-    String hash = "SHA-" + bits;
-    Signature v;
-    PublicKey key;
-    if (alg.name().startsWith("RSASSA_PSS")) {
-      v = Signature.getInstance("RSASSA-PSS");
-      v.setParameter(
-          new PSSParameterSpec(
-              hash, "MGF1", new MGF1ParameterSpec(hash), Integer.parseInt(bits) / 8, 1));
-      key =
-          KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(cmk.publicKeyDer()));
-    } else if (alg.name().startsWith("RSASSA_PKCS1")) {
-      v = Signature.getInstance("SHA" + bits + "withRSA");
-      key =
-          KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(cmk.publicKeyDer()));
-    } else if (alg.name().startsWith("ECDSA")) {
-      v = Signature.getInstance("SHA" + bits + "withECDSA");
-      key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(cmk.publicKeyDer()));
-    } else {
-      BouncyCastleProvider bc = new BouncyCastleProvider();
-      v = Signature.getInstance("SM3withSM2", bc);
-      v.setParameter(
-          new SM2ParameterSpec(CryptoParameters.SM2_USER_ID.getBytes(StandardCharsets.US_ASCII)));
-      key =
-          KeyFactory.getInstance("EC", bc)
-              .generatePublic(new X509EncodedKeySpec(cmk.publicKeyDer()));
-    }
-    v.initVerify(key);
+    Signature v = stockVerifier(alg);
+    String keyType = alg.name().startsWith("RSASSA") ? "RSA" : "EC";
+    KeyFactory factory =
+        alg == SigningAlgorithm.SM2DSA_SM3
+            ? KeyFactory.getInstance("EC", new BouncyCastleProvider())
+            : KeyFactory.getInstance(keyType);
+    v.initVerify(factory.generatePublic(new X509EncodedKeySpec(cmk.publicKeyDer())));
     v.update(MESSAGE);
     try {
       return v.verify(sig);
     } catch (java.security.SignatureException e) {
       return false;
     }
+  }
+
+  private static Signature stockVerifier(SigningAlgorithm alg) throws Exception {
+    String bits = alg.name().substring(alg.name().lastIndexOf('_') + 1);
+    String hash = "SHA-" + bits;
+    if (alg.name().startsWith("RSASSA_PSS")) {
+      Signature v = Signature.getInstance("RSASSA-PSS");
+      v.setParameter(
+          new PSSParameterSpec(
+              hash, "MGF1", new MGF1ParameterSpec(hash), Integer.parseInt(bits) / 8, 1));
+      return v;
+    }
+    if (alg.name().startsWith("RSASSA_PKCS1")) {
+      return Signature.getInstance("SHA" + bits + "withRSA");
+    }
+    if (alg.name().startsWith("ECDSA")) {
+      return Signature.getInstance("SHA" + bits + "withECDSA");
+    }
+    Signature v = Signature.getInstance("SM3withSM2", new BouncyCastleProvider());
+    v.setParameter(
+        new SM2ParameterSpec(CryptoParameters.SM2_USER_ID.getBytes(StandardCharsets.US_ASCII)));
+    return v;
   }
 
   @Test
