@@ -61,22 +61,11 @@ public record CiphertextBlob(
    * after every length has been checked against {@code bytes.length}.
    */
   public static CiphertextBlob parse(byte[] bytes) throws GeneralSecurityException {
-    if (bytes == null
-        || bytes.length < OUTER_FIXED + INNER_FIXED + MIN_SEALED
-        || bytes[0] != VERSION_0
-        || bytes[1] != VERSION_1) {
-      throw new GeneralSecurityException("malformed ciphertext");
-    }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    int l = Short.toUnsignedInt(in.order(ByteOrder.LITTLE_ENDIAN).getShort(2));
-    if (l + 36 != bytes.length) {
-      throw new GeneralSecurityException("malformed ciphertext");
-    }
-    int suite = Byte.toUnsignedInt(bytes[4]);
-    int sealedLength = l - 40 - INNER_FIXED;
+    int sealedLength = checkFraming(bytes);
     int tail = 4 + INNER_FIXED + sealedLength;
+    int suite = Byte.toUnsignedInt(bytes[4]);
     String keyId = new String(bytes, tail, KEY_ID_CHARS, StandardCharsets.US_ASCII);
-    int keyVersion = in.order(ByteOrder.BIG_ENDIAN).getInt(tail + KEY_ID_CHARS);
+    int keyVersion = ByteBuffer.wrap(bytes).getInt(tail + KEY_ID_CHARS);
     if (!EnvelopeSuite.isKnownId(suite)
         || (bytes[5] | bytes[6] | bytes[7]) != 0
         || !isValidKeyId(keyId)
@@ -94,6 +83,21 @@ public record CiphertextBlob(
         keyId,
         keyVersion,
         Arrays.copyOfRange(bytes, bytes.length - TRAILER_BYTES, bytes.length));
+  }
+
+  /** Checks version, minimum size and L = length - 36; returns the GCM output length. */
+  private static int checkFraming(byte[] bytes) throws GeneralSecurityException {
+    if (bytes == null
+        || bytes.length < OUTER_FIXED + INNER_FIXED + MIN_SEALED
+        || bytes[0] != VERSION_0
+        || bytes[1] != VERSION_1) {
+      throw new GeneralSecurityException("malformed ciphertext");
+    }
+    int l = Short.toUnsignedInt(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getShort(2));
+    if (l + 36 != bytes.length) {
+      throw new GeneralSecurityException("malformed ciphertext");
+    }
+    return l - 40 - INNER_FIXED;
   }
 
   /** True for exactly 36 characters of {@code [0-9a-f-]}, the syntax of Keyloom key ids. */
