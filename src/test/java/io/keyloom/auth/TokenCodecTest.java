@@ -1,0 +1,92 @@
+package io.keyloom.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TokenCodecTest {
+  static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  static final byte[] KEY = new byte[32];
+  static final String USER = "0123456789abcdef0123456789abcdef";
+
+  static TokenCodec at(Instant now) {
+    return new TokenCodec(KEY, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  static String issue() {
+    return at(NOW).issue(new TokenClaims(USER, "d", "p", NOW, NOW.plus(Duration.ofHours(24))));
+  }
+
+  static ErrorCode codeOf(Runnable r) {
+    try {
+      r.run();
+      throw new AssertionError("expected a KmsException");
+    } catch (KmsException e) {
+      return e.error();
+    }
+  }
+
+  @Test
+  void verify_returnsTheIssuedClaims() {
+    TokenClaims c = at(NOW.plusSeconds(60)).verify(issue());
+    assertThat(c.userId()).isEqualTo(USER);
+    assertThat(c.domainId()).isEqualTo("d");
+    assertThat(c.projectId()).isEqualTo("p");
+    assertThat(c.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void verify_atOrAfterExpiry_isKms0303() {
+    String token = issue();
+    assertThat(codeOf(() -> at(NOW.plus(Duration.ofHours(24))).verify(token)))
+        .isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    assertThat(at(NOW.plus(Duration.ofHours(24)).minusMillis(1)).verify(token)).isNotNull();
+  }
+
+  @Test
+  void verify_withAnotherKey_isKms0302() {
+    String token = issue();
+    TokenCodec other =
+        new TokenCodec(
+            new byte[] {
+              1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+              25, 26, 27, 28, 29, 30, 31, 32
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(codeOf(() -> other.verify(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @Test
+  void verify_withAnyFlippedCharacter_neverSucceeds() {
+    String token = issue();
+    TokenCodec codec = at(NOW);
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      String flipped = token.substring(0, i) + (c == 'A' ? 'B' : 'A') + token.substring(i + 1);
+      int position = i;
+      assertThatThrownBy(() -> codec.verify(flipped))
+          .as("position %d", position)
+          .isInstanceOf(KmsException.class);
+    }
+  }
+
+  @Test
+  void verify_ofGarbage_isKms0301() {
+    assertThat(codeOf(() -> at(NOW).verify("MIIatAYJKoZ"))).isEqualTo(ErrorCode.TOKEN_MISSING);
+    assertThat(codeOf(() -> at(NOW).verify(""))).isEqualTo(ErrorCode.TOKEN_MISSING);
+    assertThat(codeOf(() -> at(NOW).verify("KL1.a.b"))).isEqualTo(ErrorCode.TOKEN_MISSING);
+  }
+
+  @Test
+  void domainScopedToken_hasNoProject() {
+    String token = at(NOW).issue(new TokenClaims(USER, "d", null, NOW, NOW.plusSeconds(60)));
+    assertThat(at(NOW).verify(token).projectId()).isNull();
+  }
+}
