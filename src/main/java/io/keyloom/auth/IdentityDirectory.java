@@ -6,7 +6,6 @@ import io.keyloom.crypto.KeyWrapper;
 import io.keyloom.crypto.SecretBytes;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.AccessKeyRow;
-import io.keyloom.store.IdentityRows.DomainRow;
 import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.IdentityRows.UserRow;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Read access to identities with in-memory caches, so that authenticating a request touches no
@@ -48,48 +48,36 @@ public final class IdentityDirectory implements SecretLookup {
     return accessKey(accessKeyId).map(AccessSecretEntry::secret);
   }
 
-  /** The user owning an access key. */
+  /** The user owning an access key, with the unwrapped secret. */
   Optional<AccessSecretEntry> accessKey(String accessKeyId) {
-    AccessSecretEntry cached = accessKeys.get(accessKeyId);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    Optional<AccessKeyRow> row = repository.findAccessKey(accessKeyId);
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
-    UserRow user = user(row.get().userId()).orElseThrow();
-    AccessSecretEntry entry =
-        new AccessSecretEntry(user.id(), user.domainId(), unwrapSecret(row.get()));
-    accessKeys.put(accessKeyId, entry);
-    return Optional.of(entry);
+    return cached(accessKeys, accessKeyId, id -> repository.findAccessKey(id).map(this::entry));
   }
 
   /** A project by id. */
   public Optional<ProjectRow> project(String projectId) {
-    ProjectRow cached = projects.get(projectId);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    Optional<ProjectRow> row = repository.findProject(projectId);
-    row.ifPresent(p -> projects.put(projectId, p));
-    return row;
+    return cached(projects, projectId, repository::findProject);
   }
 
   /** A user by id. */
   Optional<UserRow> user(String userId) {
-    UserRow cached = users.get(userId);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    Optional<UserRow> row = repository.findUser(userId);
-    row.ifPresent(u -> users.put(userId, u));
-    return row;
+    return cached(users, userId, repository::findUser);
   }
 
-  /** A domain by id. */
-  Optional<DomainRow> domain(String domainId) {
-    return repository.findDomain(domainId);
+  private AccessSecretEntry entry(AccessKeyRow row) {
+    UserRow user = user(row.userId()).orElseThrow();
+    return new AccessSecretEntry(user.id(), user.domainId(), unwrapSecret(row));
+  }
+
+  /** Reads through the cache; misses go to the database and are remembered when found. */
+  private static <T> Optional<T> cached(
+      Map<String, T> cache, String id, Function<String, Optional<T>> load) {
+    T hit = cache.get(id);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
+    Optional<T> loaded = load.apply(id);
+    loaded.ifPresent(value -> cache.put(id, value));
+    return loaded;
   }
 
   /** Forgets cached entries for an access key, e.g. after its secret was replaced. */
