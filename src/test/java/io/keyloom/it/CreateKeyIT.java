@@ -3,33 +3,16 @@ package io.keyloom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every rule of the CreateKey spec, through plain HTTP with a token. */
-class CreateKeyIT {
-  static TestServer server;
-  static Http http;
-  static String token;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.endpoint());
-    token = http.token(TestServer.DOMAIN, TestServer.USER, TestServer.PASSWORD, TestServer.PROJECT);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class CreateKeyIT extends ServerIT {
 
   static Http.Response create(String body) {
-    return http.kms(token, TestServer.PROJECT_ID, "create-key", body);
+    return call("create-key", body);
   }
 
   static JsonNode describe(String keyId) {

@@ -3,27 +3,10 @@ package io.keyloom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Transport-level rules: health, 404/405, body limits, malformed JSON, headers on every reply. */
-class HttpBehaviourIT {
-  static TestServer server;
-  static Http http;
-  static String token;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.endpoint());
-    token = http.token(TestServer.DOMAIN, TestServer.USER, TestServer.PASSWORD, TestServer.PROJECT);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class HttpBehaviourIT extends ServerIT {
 
   static void assertStandardHeaders(Http.Response r) {
     assertThat(r.header("Content-Type")).startsWith("application/json");

@@ -18,24 +18,16 @@ import com.huaweicloud.sdk.kms.v2.model.KeyDetails;
 import com.huaweicloud.sdk.kms.v2.model.ListKeyDetailRequest;
 import com.huaweicloud.sdk.kms.v2.model.OperateKeyRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.ShowPublicKeyRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seed operations end to end through the official Huawei SDK with AK/SK signing. */
-class SdkSeedOperationsIT {
-  static TestServer server;
+class SdkSeedOperationsIT extends ServerIT {
   static KmsClient alice;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
+  static void sdkClient() {
     alice = Sdk.alice(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String createKey(KmsClient client, String alias, String spec, String usage) {

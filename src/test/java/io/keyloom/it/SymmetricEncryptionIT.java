@@ -6,33 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** encrypt-data / decrypt-data with AES_256 and SM4 keys: format, bounds, binding, tampering. */
-class SymmetricEncryptionIT {
+class SymmetricEncryptionIT extends ServerIT {
   static final String CIPHERTEXT_REGEX = "^[0-9a-zA-Z+/=]{188,5648}$";
-  static TestServer server;
-  static Http http;
-  static String token;
   static String aes;
   static String sm4;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.endpoint());
-    token = http.token(TestServer.DOMAIN, TestServer.USER, TestServer.PASSWORD, TestServer.PROJECT);
+  static void createKeys() {
     aes = createKey("sym-aes", "AES_256");
     sm4 = createKey("sym-sm4", "SM4");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String createKey(String alias, String spec) {
@@ -40,10 +28,6 @@ class SymmetricEncryptionIT {
         call("create-key", "{\"key_alias\":\"" + alias + "\",\"key_spec\":\"" + spec + "\"}");
     assertThat(r.status()).isEqualTo(200);
     return r.json().path("key_info").path("key_id").asText();
-  }
-
-  static Http.Response call(String op, String body) {
-    return http.kms(token, TestServer.PROJECT_ID, op, body);
   }
 
   static Http.Response call(String op, ObjectNode body) {

@@ -5,25 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /v3/auth/tokens} and X-Auth-Token on KMS calls, as a curl user would use them. */
-class TokenAuthIT {
-  static TestServer server;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    http = new Http(server.endpoint());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class TokenAuthIT extends ServerIT {
 
   static String tokenRequest(String password, String scope) {
     return """
