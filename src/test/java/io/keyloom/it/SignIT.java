@@ -1,22 +1,20 @@
 package io.keyloom.it;
 
+import static io.keyloom.it.ClientCrypto.hash;
+import static io.keyloom.it.ClientCrypto.jcaVerify;
+import static io.keyloom.it.ClientCrypto.sm2Digest;
+import static io.keyloom.it.ClientCrypto.sm2Verify;
+import static io.keyloom.it.KmsErrors.assertKmsError;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.SignRequest;
 import com.huaweicloud.sdk.kms.v2.model.SignRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.SignResponse;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,14 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithID;
-import org.bouncycastle.crypto.signers.SM2Signer;
-import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,11 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code sign} through the official SDK. Every signature is verified outside Keyloom: with the
- * JDK's providers (RSA, ECDSA), the {@code openssl} CLI, and Bouncy Castle's {@link SM2Signer}
- * (SM2, with Z_A computed here per GB/T 32918.2).
+ * JDK's providers (RSA, ECDSA), the {@code openssl} CLI, and Bouncy Castle's SM2Signer (SM2, with
+ * Z_A computed here per GB/T 32918.2).
  */
 class SignIT {
-  static final byte[] SM2_ID = "1234567812345678".getBytes(UTF_8);
   static final List<String> RSA_ALGORITHMS =
       List.of(
           "RSASSA_PSS_SHA_256",
@@ -143,7 +134,9 @@ class SignIT {
             .write("msg.bin", message)
             .write("other.bin", "another message".getBytes(UTF_8))
             .write("sig.bin", signature);
-    List<String> args = new ArrayList<>(List.of("dgst", "-" + opensslDigest(alg)));
+    List<String> args =
+        new ArrayList<>(
+            List.of("dgst", "-" + ClientCrypto.hashName(alg).replace("-", "").toLowerCase()));
     args.addAll(List.of("-verify", "pub.pem", "-signature", "sig.bin"));
     if (alg.startsWith("RSASSA_PSS")) {
       args.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:-1"));
@@ -343,8 +336,6 @@ class SignIT {
     assertKmsError(() -> bob.sign(new SignRequest().withBody(body)), 404, "KMS.0207");
   }
 
-  // ---- helpers ------------------------------------------------------------------------------
-
   /** Signs {@code payload} (a digest or a raw message, as {@code type} says) through the SDK. */
   static byte[] sign(String keyId, String alg, String type, byte[] payload) {
     SignRequestBody body =
@@ -368,126 +359,9 @@ class SignIT {
     return new Http(server.endpoint()).kms(token, TestServer.PROJECT_ID, "sign", body);
   }
 
-  static String jcaHash(String alg) {
-    if (alg.endsWith("SHA_256")) {
-      return "SHA-256";
-    }
-    if (alg.endsWith("SHA_384")) {
-      return "SHA-384";
-    }
-    if (alg.endsWith("SHA_512")) {
-      return "SHA-512";
-    }
-    return "SM3";
-  }
-
-  static String opensslDigest(String alg) {
-    return jcaHash(alg).replace("-", "").toLowerCase();
-  }
-
-  /** The digest a DIGEST-type request carries; SM2 digests are built by {@link #sm2Digest}. */
-  static byte[] hash(String alg, byte[] message) {
-    String name = jcaHash(alg);
-    if (name.equals("SM3")) {
-      return sm3(message);
-    }
-    try {
-      return MessageDigest.getInstance(name).digest(message);
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static boolean jcaVerify(String alg, PublicKey key, byte[] message, byte[] signature)
-      throws GeneralSecurityException {
-    String hash = jcaHash(alg);
-    String compact = hash.replace("-", "");
-    Signature verifier;
-    if (alg.startsWith("RSASSA_PSS")) {
-      verifier = Signature.getInstance("RSASSA-PSS");
-      int hashLength = MessageDigest.getInstance(hash).getDigestLength();
-      verifier.setParameter(
-          new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), hashLength, 1));
-    } else if (alg.startsWith("RSASSA_PKCS1")) {
-      verifier = Signature.getInstance(compact + "withRSA");
-    } else {
-      verifier = Signature.getInstance(compact + "withECDSA");
-    }
-    verifier.initVerify(key);
-    verifier.update(message);
-    try {
-      return verifier.verify(signature);
-    } catch (java.security.SignatureException e) {
-      return false;
-    }
-  }
-
-  /** e = SM3(Z_A ‖ M), GB/T 32918.2 §6.1 A1-A2, with the default user id. */
-  static byte[] sm2Digest(ECPublicKeyParameters key, byte[] message) {
-    byte[] za = za(key);
-    byte[] input = new byte[za.length + message.length];
-    System.arraycopy(za, 0, input, 0, za.length);
-    System.arraycopy(message, 0, input, za.length, message.length);
-    return sm3(input);
-  }
-
-  /** Z_A = SM3(ENTL_A ‖ ID_A ‖ a ‖ b ‖ x_G ‖ y_G ‖ x_A ‖ y_A), GB/T 32918.2 §5.5. */
-  static byte[] za(ECPublicKeyParameters key) {
-    ECDomainParameters d = key.getParameters();
-    int entl = SM2_ID.length * 8;
-    SM3Digest sm3 = new SM3Digest();
-    sm3.update((byte) (entl >> 8));
-    sm3.update((byte) entl);
-    sm3.update(SM2_ID, 0, SM2_ID.length);
-    List<BigInteger> values =
-        List.of(
-            d.getCurve().getA().toBigInteger(),
-            d.getCurve().getB().toBigInteger(),
-            d.getG().normalize().getAffineXCoord().toBigInteger(),
-            d.getG().normalize().getAffineYCoord().toBigInteger(),
-            key.getQ().normalize().getAffineXCoord().toBigInteger(),
-            key.getQ().normalize().getAffineYCoord().toBigInteger());
-    for (BigInteger v : values) {
-      byte[] b = BigIntegers.asUnsignedByteArray(32, v);
-      sm3.update(b, 0, b.length);
-    }
-    byte[] out = new byte[32];
-    sm3.doFinal(out, 0);
-    return out;
-  }
-
-  static byte[] sm3(byte[] input) {
-    SM3Digest sm3 = new SM3Digest();
-    sm3.update(input, 0, input.length);
-    byte[] out = new byte[32];
-    sm3.doFinal(out, 0);
-    return out;
-  }
-
-  /** Bouncy Castle's own SM2 verifier: it computes Z_A and e itself from the message. */
-  static boolean sm2Verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
-    SM2Signer verifier = new SM2Signer();
-    verifier.init(false, new ParametersWithID(key, SM2_ID));
-    verifier.update(message, 0, message.length);
-    return verifier.verifySignature(signature);
-  }
-
   static String[] withFile(List<String> args, String file) {
     List<String> all = new ArrayList<>(args);
     all.add(file);
     return all.toArray(String[]::new);
-  }
-
-  /** Asserts an SDK call fails with this status and (unless null) this Huawei error code. */
-  static void assertKmsError(ThrowingCallable call, int status, String code) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ClientRequestException.class,
-            e -> {
-              assertThat(e.getHttpStatusCode()).as(e.getErrorMsg()).isEqualTo(status);
-              if (code != null) {
-                assertThat(e.getErrorCode()).as(e.getErrorMsg()).isEqualTo(code);
-              }
-            });
   }
 }
