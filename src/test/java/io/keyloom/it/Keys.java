@@ -1,0 +1,81 @@
+package io.keyloom.it;
+
+import com.huaweicloud.sdk.kms.v2.KmsClient;
+import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequest;
+import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.DisableKeyRequest;
+import com.huaweicloud.sdk.kms.v2.model.OperateKeyRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.ShowPublicKeyRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+
+/**
+ * Key set-up through the SDK and public-key parsing with JCA / Bouncy Castle only (never Keyloom's
+ * own classes), so that what tests verify against is independent of the server's code path.
+ */
+public final class Keys {
+  private static final AtomicInteger SERIAL = new AtomicInteger();
+
+  private Keys() {}
+
+  /** Creates a key with a unique alias; {@code usage} may be null for the default. */
+  public static String create(KmsClient client, String spec, String usage) {
+    CreateKeyRequestBody body =
+        new CreateKeyRequestBody()
+            .withKeyAlias("it-" + spec.toLowerCase() + "-" + SERIAL.incrementAndGet())
+            .withKeySpec(CreateKeyRequestBody.KeySpecEnum.fromValue(spec));
+    if (usage != null) {
+      body.withKeyUsage(CreateKeyRequestBody.KeyUsageEnum.fromValue(usage));
+    }
+    return client.createKey(new CreateKeyRequest().withBody(body)).getKeyInfo().getKeyId();
+  }
+
+  /** Disables a key. */
+  public static void disable(KmsClient client, String keyId) {
+    client.disableKey(
+        new DisableKeyRequest().withBody(new OperateKeyRequestBody().withKeyId(keyId)));
+  }
+
+  /** The PEM returned by get-publickey. */
+  public static String publicKeyPem(KmsClient client, String keyId) {
+    return client
+        .showPublicKey(
+            new ShowPublicKeyRequest().withBody(new OperateKeyRequestBody().withKeyId(keyId)))
+        .getPublicKey();
+  }
+
+  /** The DER SubjectPublicKeyInfo inside a {@code PUBLIC KEY} PEM. */
+  public static byte[] spki(String pem) {
+    String b64 =
+        pem.replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
+    return Base64.getDecoder().decode(b64);
+  }
+
+  /** A JCA public key ({@code "RSA"} or {@code "EC"}) from the PEM. */
+  public static PublicKey jca(String algorithm, String pem) {
+    try {
+      return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(spki(pem)));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError("JCA cannot parse the " + algorithm + " public key PEM", e);
+    }
+  }
+
+  /** A Bouncy Castle EC public key (SM2 keys, which the JDK providers do not know). */
+  public static ECPublicKeyParameters bcEc(String pem) {
+    try {
+      return (ECPublicKeyParameters) PublicKeyFactory.createKey(spki(pem));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
