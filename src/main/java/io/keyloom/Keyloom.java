@@ -25,7 +25,22 @@ public final class Keyloom implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Keyloom()).execute(args));
+    System.exit(
+        new CommandLine(new Keyloom())
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  cmd.getErr().println("keyloom: " + describe(e));
+                  return 1;
+                })
+            .execute(args));
+  }
+
+  /**
+   * A one-line operator message without a stack trace. Only Keyloom's own message is shown: a
+   * library's message (a YAML parser's, say) may quote the input, which can hold secrets.
+   */
+  static String describe(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   @Override
