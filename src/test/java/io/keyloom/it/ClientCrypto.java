@@ -13,6 +13,7 @@ import java.security.SignatureException;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -41,9 +42,30 @@ public final class ClientCrypto {
   /** The default SM2 user id of GB/T 32918 / GM/T 0009. */
   public static final byte[] SM2_ID = "1234567812345678".getBytes(UTF_8);
 
+  /** RSAES-OAEP with SHA-256 and MGF1(SHA-256), by its Huawei wire name. */
+  public static final String OAEP_256 = "RSAES_OAEP_SHA_256";
+
+  /** RSAES-OAEP with SHA-1 and MGF1(SHA-1), by its Huawei wire name. */
+  public static final String OAEP_1 = "RSAES_OAEP_SHA_1";
+
+  /** SM2 public-key encryption (GB/T 32918.4), by its Huawei wire name. */
+  public static final String SM2 = "SM2_ENCRYPT";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private ClientCrypto() {}
+
+  /** Standard Base64, as Huawei's JSON bodies carry binary fields. */
+  public static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /** {@code length} bytes from a {@link SecureRandom}. */
+  public static byte[] randomBytes(int length) {
+    byte[] bytes = new byte[length];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
 
   /** The JCA hash of a signing or OAEP algorithm: SHA-1, SHA-256, SHA-384, SHA-512 or SM3. */
   public static String hashName(String alg) {
@@ -150,7 +172,7 @@ public final class ClientCrypto {
   public static byte[] oaepEncrypt(String alg, PublicKey key, byte[] plaintext)
       throws GeneralSecurityException {
     OAEPParameterSpec params =
-        alg.equals("RSAES_OAEP_SHA_256")
+        alg.equals(OAEP_256)
             ? new OAEPParameterSpec(
                 "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)
             : new OAEPParameterSpec(

@@ -1,11 +1,22 @@
 package io.keyloom.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequest;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequest;
+import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.DecryptDataResponse;
 import com.huaweicloud.sdk.kms.v2.model.DisableKeyRequest;
+import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequest;
+import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.EncryptDataResponse;
 import com.huaweicloud.sdk.kms.v2.model.OperateKeyRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.ShowPublicKeyRequest;
+import com.huaweicloud.sdk.kms.v2.model.SignRequest;
+import com.huaweicloud.sdk.kms.v2.model.SignRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.SignResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
@@ -18,8 +29,9 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
- * Key set-up through the SDK and public-key parsing with JCA / Bouncy Castle only (never Keyloom's
- * own classes), so that what tests verify against is independent of the server's code path.
+ * Key set-up and use through the SDK, and public-key parsing with JCA / Bouncy Castle only (never
+ * Keyloom's own classes), so that what tests verify against is independent of the server's code
+ * path.
  */
 public final class Keys {
   private static final AtomicInteger SERIAL = new AtomicInteger();
@@ -50,6 +62,47 @@ public final class Keys {
         .showPublicKey(
             new ShowPublicKeyRequest().withBody(new OperateKeyRequestBody().withKeyId(keyId)))
         .getPublicKey();
+  }
+
+  /**
+   * Signs {@code payload} (a digest or a raw message, as {@code type} says; null leaves the
+   * server's default) and checks that the answer names the key.
+   */
+  public static byte[] sign(
+      KmsClient client, String keyId, String alg, String type, byte[] payload) {
+    SignRequestBody body =
+        new SignRequestBody()
+            .withKeyId(keyId)
+            .withSigningAlgorithm(SignRequestBody.SigningAlgorithmEnum.fromValue(alg))
+            .withMessage(Base64.getEncoder().encodeToString(payload));
+    if (type != null) {
+      body.withMessageType(SignRequestBody.MessageTypeEnum.fromValue(type));
+    }
+    SignResponse r = client.sign(new SignRequest().withBody(body));
+    assertThat(r.getKeyId()).isEqualTo(keyId);
+    return Base64.getDecoder().decode(r.getSignature());
+  }
+
+  /** encrypt-data; a null {@code alg} leaves the encryption algorithm unset. */
+  public static EncryptDataResponse encrypt(
+      KmsClient client, String keyId, String alg, String plaintext) {
+    EncryptDataRequestBody body =
+        new EncryptDataRequestBody().withKeyId(keyId).withPlainText(plaintext);
+    if (alg != null) {
+      body.withEncryptionAlgorithm(EncryptDataRequestBody.EncryptionAlgorithmEnum.fromValue(alg));
+    }
+    return client.encryptData(new EncryptDataRequest().withBody(body));
+  }
+
+  /** decrypt-data of a Base64 {@code cipherText}; {@code keyId} may be null. */
+  public static DecryptDataResponse decrypt(
+      KmsClient client, String keyId, String alg, String cipherText) {
+    DecryptDataRequestBody body =
+        new DecryptDataRequestBody()
+            .withKeyId(keyId)
+            .withCipherText(cipherText)
+            .withEncryptionAlgorithm(DecryptDataRequestBody.EncryptionAlgorithmEnum.fromValue(alg));
+    return client.decryptData(new DecryptDataRequest().withBody(body));
   }
 
   /** The DER SubjectPublicKeyInfo inside a {@code PUBLIC KEY} PEM. */
