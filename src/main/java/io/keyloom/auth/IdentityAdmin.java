@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Optional;
  * stored one replaces it: the seed file is the operator's source of truth.
  */
 public final class IdentityAdmin {
+  private static final String BOOT_DOMAIN = "keyloom";
+  private static final String BOOT_PROJECT = "cn-north-4";
+  private static final String BOOT_USER = "admin";
   private final IdentityRepository repository;
   private final IdentityDirectory directory;
   private final KeyWrapper wrapper;
@@ -68,24 +72,20 @@ public final class IdentityAdmin {
     String accessKey = randomString(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     String secret =
         randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-    Seed.AccessKey ak = new Seed.AccessKey(accessKey, secret);
-    Seed.User user = new Seed.User("admin", password, java.util.List.of(ak));
-    Seed.Domain domain =
-        new Seed.Domain(
-            "keyloom",
-            null,
-            java.util.List.of(new Seed.Project("cn-north-4", null)),
-            java.util.List.of(user));
-    apply(new Seed(java.util.List.of(domain)));
-    DomainRow d = repository.findDomainByName("keyloom").orElseThrow();
-    String projectId =
-        repository.listProjects().stream()
-            .filter(p -> p.domainId().equals(d.id()))
-            .findFirst()
-            .orElseThrow()
-            .id();
+    Seed.User user =
+        new Seed.User(BOOT_USER, password, List.of(new Seed.AccessKey(accessKey, secret)));
+    apply(
+        new Seed(
+            List.of(
+                new Seed.Domain(
+                    BOOT_DOMAIN,
+                    null,
+                    List.of(new Seed.Project(BOOT_PROJECT, null)),
+                    List.of(user)))));
+    DomainRow d = repository.findDomainByName(BOOT_DOMAIN).orElseThrow();
+    String projectId = repository.findProject(d.id(), BOOT_PROJECT).orElseThrow().id();
     return new Bootstrap(
-        "keyloom", d.id(), "cn-north-4", projectId, "admin", password, accessKey, secret);
+        BOOT_DOMAIN, d.id(), BOOT_PROJECT, projectId, BOOT_USER, password, accessKey, secret);
   }
 
   /** Applies every domain, project, user and access key of the seed. */
@@ -116,10 +116,7 @@ public final class IdentityAdmin {
   }
 
   private void ensureProject(DomainRow domain, Seed.Project p) {
-    Optional<ProjectRow> existing =
-        repository.listProjects().stream()
-            .filter(r -> r.domainId().equals(domain.id()) && r.name().equals(p.name()))
-            .findFirst();
+    Optional<ProjectRow> existing = repository.findProject(domain.id(), p.name());
     if (existing.isPresent()) {
       requireSameId("project " + p.name(), p.id(), existing.get().id());
       return;

@@ -70,15 +70,13 @@ public final class TokenService {
     if (login.projectId() == null && login.projectName() == null) {
       return null;
     }
-    return repository.listProjects().stream()
-        .filter(p -> p.domainId().equals(domain.id()))
-        .filter(
-            p ->
-                login.projectId() != null
-                    ? p.id().equals(login.projectId())
-                    : p.name().equals(login.projectName()))
-        .findFirst()
-        .orElseThrow(
-            () -> IamException.unauthorized("The project does not exist or is not accessible."));
+    Optional<ProjectRow> project =
+        login.projectId() != null
+            ? repository
+                .findProject(login.projectId())
+                .filter(p -> p.domainId().equals(domain.id()))
+            : repository.findProject(domain.id(), login.projectName());
+    return project.orElseThrow(
+        () -> IamException.unauthorized("The project does not exist or is not accessible."));
   }
 }

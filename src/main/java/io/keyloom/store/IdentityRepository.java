@@ -89,9 +89,10 @@ public final class IdentityRepository {
     return first(query(PROJECT_SELECT + " WHERE id = ?", this::project, id));
   }
 
-  /** All projects, by domain and name. */
-  public List<ProjectRow> listProjects() {
-    return query(PROJECT_SELECT + " ORDER BY domain_id, name", this::project);
+  /** Finds a project by its domain and name. */
+  public Optional<ProjectRow> findProject(String domainId, String name) {
+    return first(
+        query(PROJECT_SELECT + " WHERE domain_id = ? AND name = ?", this::project, domainId, name));
   }
 
   /** Finds a user by domain and name. */
