@@ -23,6 +23,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,7 +52,12 @@ public final class KeyloomServer implements AutoCloseable {
   /** Starts a server; messages for the operator go to {@code out}. */
   public static KeyloomServer start(ServerConfig config, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
-    Files.createDirectories(config.dataDir());
+    if (!Files.isDirectory(config.dataDir())) {
+      // Owner-only: the directory holds the root key and the database of wrapped secrets.
+      Files.createDirectories(
+          config.dataDir(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     RootKey rootKey = RootKey.loadOrCreate(config.rootKeyFile());
     Database db = Database.openSqlite(config.databaseFile());
     Vertx vertx = null;

@@ -111,6 +111,12 @@ class OperatorContractIT {
       assertThat(http.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
       assertThat(http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4")).isNotBlank();
       assertThat(s.log()).doesNotContain(TestServer.PASSWORD).doesNotContain(TestServer.SK);
+      assertThat(Files.getPosixFilePermissions(dir.resolve("data")))
+          .isEqualTo(
+              Set.of(
+                  PosixFilePermission.OWNER_READ,
+                  PosixFilePermission.OWNER_WRITE,
+                  PosixFilePermission.OWNER_EXECUTE));
     }
   }
 
