@@ -16,8 +16,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -70,7 +70,10 @@ public final class HttpApi {
   }
 
   private static void assignRequestId(RoutingContext ctx) {
-    String id = UUID.randomUUID().toString().replace("-", "");
+    // A correlation id, not a secret: ThreadLocalRandom avoids the shared, synchronized
+    // SecureRandom that UUID.randomUUID() would lock on every request.
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    String id = String.format("%016x%016x", r.nextLong(), r.nextLong());
     ctx.put(REQUEST_ID, id);
     ctx.response().putHeader("X-Request-Id", id);
     ctx.next();

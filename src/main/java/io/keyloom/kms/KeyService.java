@@ -63,7 +63,8 @@ public final class KeyService {
             clock.millis(),
             null,
             1);
-    Optional<byte[]> material = spec.external() ? Optional.empty() : Optional.of(newMaterial(row));
+    Optional<byte[]> material =
+        spec.external() ? Optional.empty() : Optional.of(newMaterial(spec.spec(), row));
     try {
       repository.insert(row, material);
     } catch (StoreException.Duplicate e) {
@@ -119,10 +120,10 @@ public final class KeyService {
     return new Responses.KeyState(new Responses.KeyStatusInfo(key.keyId(), to.wire()));
   }
 
-  private byte[] newMaterial(KeyRow row) {
+  private byte[] newMaterial(KeySpec keySpec, KeyRow row) {
     SecretBytes material = null;
     try {
-      material = KeyMaterials.generate(KeySpec.valueOf(row.spec()), random);
+      material = KeyMaterials.generate(keySpec, random);
       return wrapper.wrap(material, KeyCache.materialAad(row.keyId(), row.currentVersion()));
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
