@@ -49,8 +49,17 @@ public final class KeyloomServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a server; messages for the operator go to {@code out}. */
+  /** Starts a server on the system UTC clock; messages for the operator go to {@code out}. */
   public static KeyloomServer start(ServerConfig config, PrintStream out)
+      throws IOException, GeneralSecurityException, InterruptedException {
+    return start(config, Clock.systemUTC(), out);
+  }
+
+  /**
+   * Starts a server that reads time only from {@code clock} (token and credential expiry, clock
+   * skew, key dates), so tests can move time instead of sleeping.
+   */
+  public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
     if (!Files.isDirectory(config.dataDir())) {
       // Owner-only: the directory holds the root key and the database of wrapped secrets.
@@ -63,7 +72,6 @@ public final class KeyloomServer implements AutoCloseable {
     Vertx vertx = null;
     try {
       checkCanary(new SettingsRepository(db), rootKey);
-      Clock clock = Clock.systemUTC();
       SecureRandom random = new SecureRandom();
       IdentityRepository identities = new IdentityRepository(db, clock);
       IdentityDirectory directory = new IdentityDirectory(identities, rootKey.wrapper());

@@ -68,6 +68,7 @@ public final class TestServer implements AutoCloseable {
       """;
 
   private final Path dataDir;
+  private final TestClock clock = new TestClock();
   private KeyloomServer server;
 
   private TestServer(Path dataDir) {
@@ -103,7 +104,9 @@ public final class TestServer implements AutoCloseable {
               Duration.ofHours(1));
       server =
           KeyloomServer.start(
-              config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+              config,
+              clock,
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new IllegalStateException("server did not start", e);
     }
@@ -112,6 +115,11 @@ public final class TestServer implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT}. */
   public String endpoint() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /** The server's clock; moving it moves the server's notion of now, also across restarts. */
+  public TestClock clock() {
+    return clock;
   }
 
   /** The data directory. */
