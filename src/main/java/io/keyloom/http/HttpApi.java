@@ -11,6 +11,7 @@ import io.keyloom.kms.SignService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -94,10 +96,20 @@ public final class HttpApi {
   }
 
   private Caller authenticate(RoutingContext ctx, byte[] body) {
-    SignedRequest request =
-        new SignedRequest(
-            ctx.request().method().name(), ctx.request().uri(), ctx.request()::getHeader, body);
+    HttpServerRequest r = ctx.request();
+    SignedRequest request = new SignedRequest(r.method().name(), r.uri(), header(r), body);
     return authenticator.authenticate(request, ctx.pathParam("project_id"));
+  }
+
+  /**
+   * Header lookup for signature checks. HTTP/2 (including h2c upgrades, which java.net.http makes
+   * by default) carries the host in the {@code :authority} pseudo-header instead of {@code Host}.
+   */
+  private static Function<String, String> header(HttpServerRequest r) {
+    return name -> {
+      String value = r.getHeader(name);
+      return value == null && "host".equalsIgnoreCase(name) ? r.host() : value;
+    };
   }
 
   private static void failed(RoutingContext ctx) {

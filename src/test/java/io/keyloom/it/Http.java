@@ -48,7 +48,9 @@ public final class Http {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    b.header("Content-Type", "application/json");
+    if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+      b.header("Content-Type", "application/json");
+    }
     headers.forEach(b::header);
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

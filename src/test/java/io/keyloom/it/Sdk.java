@@ -1,6 +1,7 @@
 package io.keyloom.it;
 
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.auth.SigningAlgorithm;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 
@@ -19,10 +20,26 @@ public final class Sdk {
   }
 
   public static KmsClient client(TestServer server, String ak, String sk, String projectId) {
+    return client(server.endpoint(), ak, sk, projectId, HttpConfig.getDefaultHttpConfig());
+  }
+
+  /** A client with the given endpoint string and transport options, used as given. */
+  public static KmsClient client(
+      String endpoint, String ak, String sk, String projectId, HttpConfig config) {
     return KmsClient.newBuilder()
         .withCredential(new BasicCredentials().withAk(ak).withSk(sk).withProjectId(projectId))
-        .withEndpoints(java.util.List.of(server.endpoint()))
-        .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(false))
+        .withEndpoints(java.util.List.of(endpoint))
+        .withHttpConfig(config)
         .build();
+  }
+
+  /** Alice's client signing with {@code algorithm}. */
+  public static KmsClient alice(TestServer server, SigningAlgorithm algorithm) {
+    return client(
+        server.endpoint(),
+        TestServer.AK,
+        TestServer.SK,
+        TestServer.PROJECT_ID,
+        new HttpConfig().withSigningAlgorithm(algorithm));
   }
 }
