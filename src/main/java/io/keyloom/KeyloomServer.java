@@ -4,11 +4,13 @@ import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityDirectory;
 import io.keyloom.auth.PasswordHasher;
+import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
+import io.keyloom.crypto.AesGcm;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
 import io.keyloom.kms.DataService;
@@ -74,7 +76,11 @@ public final class KeyloomServer implements AutoCloseable {
       checkCanary(new SettingsRepository(db), rootKey);
       SecureRandom random = new SecureRandom();
       IdentityRepository identities = new IdentityRepository(db, clock);
-      IdentityDirectory directory = new IdentityDirectory(identities, rootKey.wrapper());
+      SecurityTokens securityTokens =
+          new SecurityTokens(
+              AesGcm.create(rootKey.deriveKey("security-token/v1", 32)), random, clock);
+      IdentityDirectory directory =
+          new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
@@ -95,7 +101,9 @@ public final class KeyloomServer implements AutoCloseable {
               new KeyService(keys, cache, rootKey.wrapper(), random, clock),
               new DataService(cache),
               new SignService(cache),
-              new TokenService(identities, hasher, tokens, clock, config.tokenTtl()));
+              new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
+              directory,
+              securityTokens);
       int port = api.start(config.host(), config.port());
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
       return new KeyloomServer(vertx, db, port);

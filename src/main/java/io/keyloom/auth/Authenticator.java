@@ -17,6 +17,8 @@ import io.keyloom.store.IdentityRows.ProjectRow;
  * KMS.030x}; a project outside the caller's scope is 403 {@code KMS.0321}.
  */
 public final class Authenticator {
+  private static final String AUTHENTICATION_REQUIRED =
+      "The request you have made requires authentication.";
   private final AkSkVerifier verifier;
   private final TokenCodec tokens;
   private final IdentityDirectory directory;
@@ -47,7 +49,34 @@ public final class Authenticator {
         "Incorrect IAM authentication information: no Authorization or X-Auth-Token header.");
   }
 
-  private Caller bySignature(SignedRequest request, String pathProjectId) {
+  /**
+   * Authenticates a call to an IAM endpoint ({@code /v3/...}): any valid signature or token of the
+   * user, whatever its scope. The caller has no project.
+   *
+   * @param allowTemporary whether temporary (security-token) credentials are accepted
+   */
+  public Caller user(SignedRequest request, boolean allowTemporary) {
+    if (request.header().apply("Authorization") != null) {
+      AccessSecretEntry owner = signer(request);
+      if (owner.temporary() && !allowTemporary) {
+        throw IamException.forbidden("Temporary credentials cannot be used for this request.");
+      }
+      return new Caller(owner.domainId(), owner.userId(), null, null);
+    }
+    String token = request.header().apply("X-Auth-Token");
+    if (token == null) {
+      throw IamException.unauthorized(AUTHENTICATION_REQUIRED);
+    }
+    TokenClaims claims;
+    try {
+      claims = tokens.verify(token);
+    } catch (KmsException e) {
+      throw IamException.unauthorized(AUTHENTICATION_REQUIRED);
+    }
+    return new Caller(claims.domainId(), claims.userId(), null, null);
+  }
+
+  private AccessSecretEntry signer(SignedRequest request) {
     String accessKey;
     try {
       accessKey = verifier.verify(request);
@@ -55,7 +84,13 @@ public final class Authenticator {
       throw new KmsException(
           ErrorCode.UNAUTHENTICATED, "Incorrect IAM authentication information: " + e.getMessage());
     }
-    AccessSecretEntry owner = directory.accessKey(accessKey).orElseThrow();
+    return directory
+        .accessKey(accessKey, request.header().apply("X-Security-Token"))
+        .orElseThrow(() -> new IllegalStateException("verified access key vanished"));
+  }
+
+  private Caller bySignature(SignedRequest request, String pathProjectId) {
+    AccessSecretEntry owner = signer(request);
     String headerProject = request.header().apply("X-Project-Id");
     if (headerProject != null && !headerProject.equals(pathProjectId)) {
       throw new KmsException(

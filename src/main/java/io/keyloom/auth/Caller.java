@@ -1,11 +1,13 @@
 package io.keyloom.auth;
 
 /**
- * An authenticated caller acting in one project.
+ * An authenticated caller, acting in one project on KMS routes.
  *
  * @param domainId the caller's account
  * @param userId the caller's user
- * @param projectId the project of the request path, already checked to belong to the caller
- * @param projectName the project's name, which Huawei reports as the key's realm (region)
+ * @param projectId the project of the request path, already checked to belong to the caller; null
+ *     on IAM routes, which are not project-scoped
+ * @param projectName the project's name, which Huawei reports as the key's realm (region); null
+ *     with {@code projectId}
  */
 public record Caller(String domainId, String userId, String projectId, String projectName) {}

@@ -20,6 +20,16 @@ public final class IamException extends RuntimeException {
     return new IamException(400, "Bad Request", "The request body is invalid");
   }
 
+  /** 400 with a specific reason; the message must not quote request data. */
+  public static IamException badRequest(String message) {
+    return new IamException(400, "Bad Request", message);
+  }
+
+  /** 403: authenticated, but not allowed to do this. */
+  public static IamException forbidden(String message) {
+    return new IamException(403, "Forbidden", message);
+  }
+
   /** 401: wrong user, password, domain or project. */
   public static IamException unauthorized(String message) {
     return new IamException(401, "Unauthorized", message);

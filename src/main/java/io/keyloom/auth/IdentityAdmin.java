@@ -68,10 +68,9 @@ public final class IdentityAdmin {
 
   /** Makes one domain, project, user and access key with random secrets. */
   public Bootstrap bootstrap() {
-    String password = randomString(20, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
-    String accessKey = randomString(20, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-    String secret =
-        randomString(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    String password = Secrets.password(random);
+    String accessKey = Secrets.accessKey(random);
+    String secret = Secrets.secretKey(random);
     Seed.User user =
         new Seed.User(BOOT_USER, password, List.of(new Seed.AccessKey(accessKey, secret)));
     apply(
@@ -175,14 +174,6 @@ public final class IdentityAdmin {
     byte[] id = new byte[16];
     random.nextBytes(id);
     return HexFormat.of().formatHex(id);
-  }
-
-  private String randomString(int length, String alphabet) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return sb.toString();
   }
 
   private static byte[] utf8(String s) {

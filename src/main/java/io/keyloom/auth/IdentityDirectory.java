@@ -10,6 +10,8 @@ import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.IdentityRows.UserRow;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,32 +32,68 @@ public final class IdentityDirectory implements SecretLookup {
 
   private final IdentityRepository repository;
   private final KeyWrapper wrapper;
+  private final SecurityTokens securityTokens;
   private final Map<String, AccessSecretEntry> accessKeys = new ConcurrentHashMap<>();
   private final Map<String, ProjectRow> projects = new ConcurrentHashMap<>();
   private final Map<String, UserRow> users = new ConcurrentHashMap<>();
 
-  /** A directory over the repository, unwrapping secrets with the root key's wrapper. */
-  public IdentityDirectory(IdentityRepository repository, KeyWrapper wrapper) {
+  /**
+   * A directory over the repository, unwrapping secrets with the root key's wrapper and opening
+   * temporary credentials' security tokens with {@code securityTokens}.
+   */
+  public IdentityDirectory(
+      IdentityRepository repository, KeyWrapper wrapper, SecurityTokens securityTokens) {
     this.repository = repository;
     this.wrapper = wrapper;
+    this.securityTokens = securityTokens;
   }
 
   /** An access key with its owner and unwrapped secret. */
-  record AccessSecretEntry(String userId, String domainId, AccessSecret secret) {}
-
-  @Override
-  public Optional<AccessSecret> find(String accessKeyId) {
-    return accessKey(accessKeyId).map(AccessSecretEntry::secret);
+  record AccessSecretEntry(String userId, String domainId, AccessSecret secret) {
+    boolean temporary() {
+      return secret.securityToken() != null;
+    }
   }
 
-  /** The user owning an access key, with the unwrapped secret. */
-  Optional<AccessSecretEntry> accessKey(String accessKeyId) {
+  @Override
+  public Optional<AccessSecret> find(String accessKeyId, String securityToken) {
+    return accessKey(accessKeyId, securityToken).map(AccessSecretEntry::secret);
+  }
+
+  /**
+   * The user owning an access key, with the unwrapped secret. With a security token, only the
+   * temporary credential sealed in it is considered; permanent keys are stored and cached.
+   */
+  Optional<AccessSecretEntry> accessKey(String accessKeyId, String securityToken) {
+    if (securityToken != null) {
+      return securityTokens
+          .open(accessKeyId, securityToken)
+          .map(
+              c -> {
+                try {
+                  return new AccessSecretEntry(
+                      c.userId(),
+                      c.domainId(),
+                      new AccessSecret(accessKeyId, c.secret(), c.expiresAt(), securityToken));
+                } finally {
+                  Arrays.fill(c.secret(), (byte) 0);
+                }
+              });
+    }
     return cached(accessKeys, accessKeyId, id -> repository.findAccessKey(id).map(this::entry));
   }
 
   /** A project by id. */
   public Optional<ProjectRow> project(String projectId) {
     return cached(projects, projectId, repository::findProject);
+  }
+
+  /** The projects of a domain, optionally only those with a given name; read from the store. */
+  public List<IamProject> projects(String domainId, String name) {
+    return repository.listProjects(domainId).stream()
+        .filter(p -> name == null || p.name().equals(name))
+        .map(p -> new IamProject(p.id(), p.domainId(), p.name()))
+        .toList();
   }
 
   /** A user by id. */

@@ -1,5 +1,6 @@
 package io.keyloom.auth;
 
+import io.keyloom.error.KmsException;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.DomainRow;
 import io.keyloom.store.IdentityRows.ProjectRow;
@@ -53,6 +54,15 @@ public final class TokenService {
         new TokenClaims(
             user.id(), domain.id(), project == null ? null : project.id(), now, now.plus(lifetime));
     return new IssuedToken(codec.issue(claims), claims, user, domain, project);
+  }
+
+  /** Whether {@code token} is a valid, unexpired X-Auth-Token of the user {@code userId}. */
+  public boolean isTokenOf(String token, String userId) {
+    try {
+      return codec.verify(token).userId().equals(userId);
+    } catch (KmsException e) {
+      return false;
+    }
   }
 
   private Optional<UserRow> findUser(PasswordLogin login) {

@@ -1,23 +1,28 @@
 package io.keyloom.http;
 
 import io.keyloom.auth.Caller;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The synchronous body of a route: runs on a worker thread, never sees Vert.x types. */
 @FunctionalInterface
 interface Endpoint {
+  /** Handles one request. */
+  Reply handle(Call call);
+
   /**
-   * Handles one request.
+   * One request as an endpoint sees it.
    *
    * @param caller the authenticated caller, or null on routes without authentication
    * @param body the raw request body, possibly empty
-   * @return the reply to send
+   * @param query the first value of a query parameter by name, or null
    */
-  Reply handle(Caller caller, byte[] body);
+  record Call(Caller caller, byte[] body, Function<String, String> query) {}
 
   /** A response: status, JSON body, extra headers. */
-  record Reply(int status, Object body, java.util.Map<String, String> headers) {
+  record Reply(int status, Object body, Map<String, String> headers) {
     static Reply ok(Object body) {
-      return new Reply(200, body, java.util.Map.of());
+      return new Reply(200, body, Map.of());
     }
   }
 }

@@ -2,6 +2,8 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
+import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
@@ -13,9 +15,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,10 +44,14 @@ public final class HttpApi {
       KeyService keys,
       DataService data,
       SignService signer,
-      TokenService tokens) {
+      TokenService tokens,
+      IdentityDirectory directory,
+      SecurityTokens securityTokens) {
     this.vertx = vertx;
     this.authenticator = authenticator;
-    this.routes = new Routes(maxBodyBytes, keys, data, signer, new IamEndpoints(tokens));
+    this.routes =
+        new Routes(
+            maxBodyBytes, keys, data, signer, new IamEndpoints(tokens, directory, securityTokens));
   }
 
   /** Binds and starts serving; returns the bound port. */
@@ -84,8 +92,9 @@ public final class HttpApi {
   private void execute(RoutingContext ctx, Route route) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
-      Caller caller = route.auth() == Route.Auth.PROJECT ? authenticate(ctx, body) : null;
-      Endpoint.Reply reply = route.handler().handle(caller, body);
+      Caller caller = authenticate(ctx, route.auth(), body);
+      Endpoint.Reply reply =
+          route.handler().handle(new Endpoint.Call(caller, body, name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());
@@ -95,10 +104,23 @@ public final class HttpApi {
     }
   }
 
-  private Caller authenticate(RoutingContext ctx, byte[] body) {
+  private static String firstQuery(RoutingContext ctx, String name) {
+    List<String> values = ctx.queryParam(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  private Caller authenticate(RoutingContext ctx, Route.Auth auth, byte[] body) {
+    if (auth == Route.Auth.NONE) {
+      return null;
+    }
     HttpServerRequest r = ctx.request();
     SignedRequest request = new SignedRequest(r.method().name(), r.uri(), header(r), body);
-    return authenticator.authenticate(request, ctx.pathParam("project_id"));
+    return switch (auth) {
+      case PROJECT -> authenticator.authenticate(request, ctx.pathParam("project_id"));
+      case USER -> authenticator.user(request, true);
+      case LONG_TERM_USER -> authenticator.user(request, false);
+      case NONE -> throw new IllegalStateException("unreachable");
+    };
   }
 
   /**
@@ -108,7 +130,11 @@ public final class HttpApi {
   private static Function<String, String> header(HttpServerRequest r) {
     return name -> {
       String value = r.getHeader(name);
-      return value == null && "host".equalsIgnoreCase(name) ? r.host() : value;
+      if (value != null || !"host".equalsIgnoreCase(name) || r.authority() == null) {
+        return value;
+      }
+      HostAndPort authority = r.authority();
+      return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     };
   }
 

@@ -17,6 +17,10 @@ record Route(HttpMethod method, String path, int maxBodyBytes, Auth auth, Endpoi
     /** No credentials: health, versions, token issuance. */
     NONE,
     /** AK/SK signature or X-Auth-Token, scoped to the path's project. */
-    PROJECT
+    PROJECT,
+    /** Any valid AK/SK signature (temporary ones too) or X-Auth-Token of a user; no project. */
+    USER,
+    /** As {@link #USER}, but not temporary credentials: for issuing new credentials. */
+    LONG_TERM_USER
   }
 }

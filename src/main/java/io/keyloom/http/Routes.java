@@ -36,8 +36,14 @@ final class Routes {
 
   List<Route> all() {
     return List.of(
-        open(GET, "/health", (caller, body) -> Endpoint.Reply.ok(Map.of("status", "UP"))),
-        open(POST, "/v3/auth/tokens", (caller, body) -> iam.issueToken(body)),
+        open(GET, "/health", call -> Endpoint.Reply.ok(Map.of("status", "UP"))),
+        open(POST, "/v3/auth/tokens", call -> iam.issueToken(call.body())),
+        iam(GET, "/v3/projects", Route.Auth.USER, iam::listProjects),
+        iam(
+            POST,
+            "/v3.0/OS-CREDENTIAL/securitytokens",
+            Route.Auth.LONG_TERM_USER,
+            iam::issueSecurityToken),
         kms("create-key", Requests.CreateKey.class, keys::create),
         kms("describe-key", Requests.KeyId.class, keys::describe),
         kms("enable-key", Requests.KeyId.class, keys::enable),
@@ -52,9 +58,13 @@ final class Routes {
     return new Route(method, path, maxBody, Route.Auth.NONE, endpoint);
   }
 
+  private Route iam(HttpMethod method, String path, Route.Auth auth, Endpoint endpoint) {
+    return new Route(method, path, maxBody, auth, endpoint);
+  }
+
   private <Q> Route kms(String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
     Endpoint endpoint =
-        (caller, body) -> Endpoint.Reply.ok(op.apply(project(caller), Json.read(body, type)));
+        call -> Endpoint.Reply.ok(op.apply(project(call.caller()), Json.read(call.body(), type)));
     return new Route(POST, KMS + operation, maxBody, Route.Auth.PROJECT, endpoint);
   }
 

@@ -89,6 +89,11 @@ public final class IdentityRepository {
     return first(query(PROJECT_SELECT + " WHERE id = ?", this::project, id));
   }
 
+  /** The projects of a domain, by name. */
+  public List<ProjectRow> listProjects(String domainId) {
+    return query(PROJECT_SELECT + " WHERE domain_id = ? ORDER BY name", this::project, domainId);
+  }
+
   /** Finds a project by its domain and name. */
   public Optional<ProjectRow> findProject(String domainId, String name) {
     return first(

@@ -29,6 +29,8 @@ public final class AkSkVerifier {
   private static final DateTimeFormatter SDK_DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
+  private static final String SECURITY_TOKEN_REQUIRED =
+      "a valid, signed X-Security-Token is required";
   private final SecretLookup lookup;
   private final Clock clock;
   private final Duration maxSkew;
@@ -58,12 +60,16 @@ public final class AkSkVerifier {
       throw new SignatureException(Reason.MISSING, "missing Host header");
     }
     byte[] stringToSign = CanonicalRequest.stringToSign(request, auth, sdkDate);
+    String securityToken = request.header().apply("X-Security-Token");
     AccessSecret secret =
         lookup
-            .find(auth.accessKeyId())
+            .find(auth.accessKeyId(), securityToken)
             .filter(s -> s.accessKeyId().equals(auth.accessKeyId()))
             .orElseThrow(
-                () -> new SignatureException(Reason.UNKNOWN_ACCESS_KEY, "unknown access key"));
+                () ->
+                    securityToken == null
+                        ? new SignatureException(Reason.UNKNOWN_ACCESS_KEY, "unknown access key")
+                        : new SignatureException(Reason.SECURITY_TOKEN, SECURITY_TOKEN_REQUIRED));
     checkExpiry(secret);
     checkSecurityToken(secret, request, auth);
     checkSignature(secret, auth, stringToSign);
@@ -111,8 +117,7 @@ public final class AkSkVerifier {
                 presented.getBytes(StandardCharsets.UTF_8),
                 secret.securityToken().getBytes(StandardCharsets.UTF_8));
     if (!ok) {
-      throw new SignatureException(
-          Reason.SECURITY_TOKEN, "a valid, signed X-Security-Token is required");
+      throw new SignatureException(Reason.SECURITY_TOKEN, SECURITY_TOKEN_REQUIRED);
     }
   }
 

@@ -7,7 +7,11 @@ import java.util.Optional;
 public interface SecretLookup {
   /**
    * Returns the secret of {@code accessKeyId}, or empty if the key is unknown or inactive. Must not
-   * throw for unknown ids.
+   * throw for unknown ids or bad tokens.
+   *
+   * @param accessKeyId the AK of the request
+   * @param securityToken the request's {@code X-Security-Token}, or null; a lookup may derive a
+   *     temporary credential from it, and must then return it as the secret's security token
    */
-  Optional<AccessSecret> find(String accessKeyId);
+  Optional<AccessSecret> find(String accessKeyId, String securityToken);
 }

@@ -175,7 +175,7 @@ class AkSkVerifierTest {
     AccessSecret other = new AccessSecret("OTHER", SK.getBytes(StandardCharsets.UTF_8), null, null);
     AkSkVerifier confused =
         new AkSkVerifier(
-            ak -> java.util.Optional.of(other),
+            (ak, token) -> java.util.Optional.of(other),
             java.time.Clock.fixed(NOW, ZoneOffset.UTC),
             Duration.ofMinutes(15));
     assertReason(confused, signedAt(NOW), Reason.UNKNOWN_ACCESS_KEY);

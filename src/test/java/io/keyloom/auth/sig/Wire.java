@@ -40,7 +40,7 @@ final class Wire {
 
   /** A lookup that knows exactly one credential. */
   static SecretLookup only(AccessSecret secret) {
-    return ak -> ak.equals(secret.accessKeyId()) ? Optional.of(secret) : Optional.empty();
+    return (ak, token) -> ak.equals(secret.accessKeyId()) ? Optional.of(secret) : Optional.empty();
   }
 
   /** A verifier over {@code secret} whose clock reads {@code now}, with a 15-minute window. */
