@@ -16,6 +16,11 @@ public final class TestClock extends Clock {
     now.updateAndGet(t -> t.plus(amount));
   }
 
+  /** Back to the real current time. */
+  public void reset() {
+    now.set(Instant.now());
+  }
+
   @Override
   public Instant instant() {
     return now.get();
