@@ -13,26 +13,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code keyloom} command line: {@code serve}, {@code --version}, {@code --help}. */
+/**
+ * The {@code keyloom} command line: {@code serve}, {@code admin}, {@code --version}, {@code
+ * --help}.
+ */
 @Command(
     name = "keyloom",
     mixinStandardHelpOptions = true,
     versionProvider = Keyloom.Version.class,
     description = "A self-hosted KMS that speaks the Huawei Cloud KMS API.",
-    subcommands = {Keyloom.Serve.class})
+    subcommands = {Keyloom.Serve.class, AdminCommand.class})
 public final class Keyloom implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new Keyloom())
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  cmd.getErr().println("keyloom: " + describe(e));
-                  return 1;
-                })
-            .execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with failures reported as one line on its error stream (exit 1). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Keyloom())
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("keyloom: " + describe(e));
+              return 1;
+            });
   }
 
   /**

@@ -10,7 +10,6 @@ import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
-import io.keyloom.crypto.AesGcm;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
 import io.keyloom.kms.DataService;
@@ -20,17 +19,13 @@ import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyRepository;
-import io.keyloom.store.SettingsRepository;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The composition root: the one place that knows every package and wires them by hand.
@@ -63,22 +58,14 @@ public final class KeyloomServer implements AutoCloseable {
    */
   public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
-    if (!Files.isDirectory(config.dataDir())) {
-      // Owner-only: the directory holds the root key and the database of wrapped secrets.
-      Files.createDirectories(
-          config.dataDir(),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    RootKey rootKey = RootKey.loadOrCreate(config.rootKeyFile());
-    Database db = Database.openSqlite(config.databaseFile());
+    DataDir data = DataDir.open(config.dataDir(), true);
+    RootKey rootKey = data.rootKey();
+    Database db = data.database();
     Vertx vertx = null;
     try {
-      checkCanary(new SettingsRepository(db), rootKey);
       SecureRandom random = new SecureRandom();
       IdentityRepository identities = new IdentityRepository(db, clock);
-      SecurityTokens securityTokens =
-          new SecurityTokens(
-              AesGcm.create(rootKey.deriveKey("security-token/v1", 32)), random, clock);
+      SecurityTokens securityTokens = SecurityTokens.fromRootKey(rootKey, random, clock);
       IdentityDirectory directory =
           new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
       PasswordHasher hasher = new PasswordHasher(random);
@@ -125,17 +112,6 @@ public final class KeyloomServer implements AutoCloseable {
   public void close() {
     vertx.close().toCompletionStage().toCompletableFuture().join();
     database.close();
-  }
-
-  private static void checkCanary(SettingsRepository settings, RootKey rootKey)
-      throws GeneralSecurityException {
-    var stored = settings.get("root_key_canary");
-    if (stored.isEmpty()) {
-      settings.insert("root_key_canary", Base64.getEncoder().encodeToString(rootKey.newCanary()));
-    } else if (!rootKey.checkCanary(Base64.getDecoder().decode(stored.get()))) {
-      throw new IllegalStateException(
-          "the root key does not match this database: refusing to start");
-    }
   }
 
   private static void applyIdentities(ServerConfig config, IdentityAdmin admin, PrintStream out)

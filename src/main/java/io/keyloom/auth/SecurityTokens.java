@@ -1,6 +1,8 @@
 package io.keyloom.auth;
 
 import io.keyloom.crypto.Aead;
+import io.keyloom.crypto.AesGcm;
+import io.keyloom.crypto.RootKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -39,6 +41,13 @@ public final class SecurityTokens {
     this.aead = aead;
     this.random = random;
     this.clock = clock;
+  }
+
+  /** Tokens sealed with AES-256-GCM under the root key's {@code security-token/v1} subkey. */
+  public static SecurityTokens fromRootKey(RootKey rootKey, SecureRandom random, Clock clock)
+      throws GeneralSecurityException {
+    return new SecurityTokens(
+        AesGcm.create(rootKey.deriveKey("security-token/v1", 32)), random, clock);
   }
 
   /** The owner and secret of a temporary credential, as sealed into its token. */

@@ -44,14 +44,4 @@ public record ServerConfig(
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
   }
-
-  /** The SQLite database file inside the data directory. */
-  public Path databaseFile() {
-    return dataDir.resolve("keyloom.db");
-  }
-
-  /** The root key file inside the data directory. */
-  public Path rootKeyFile() {
-    return dataDir.resolve("root.key");
-  }
 }

@@ -1,0 +1,240 @@
+package io.keyloom;
+
+import io.keyloom.auth.IdentityAdmin;
+import io.keyloom.auth.IdentityAdmin.Listed;
+import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.PasswordHasher;
+import io.keyloom.auth.SecurityTokens;
+import io.keyloom.store.IdentityRepository;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code keyloom admin ...}: creates and lists domains, projects, users and access keys in a data
+ * directory, without a seed file. Safe to run while a server uses the same directory: the server
+ * reads new identities through on first use. Secrets are printed once, at creation.
+ */
+@Command(
+    name = "admin",
+    mixinStandardHelpOptions = true,
+    versionProvider = Keyloom.Version.class,
+    description = "Create and list domains, projects, users and access keys.",
+    subcommands = {
+      AdminCommand.CreateDomain.class,
+      AdminCommand.CreateProject.class,
+      AdminCommand.CreateUser.class,
+      AdminCommand.CreateAccessKey.class,
+      AdminCommand.ListDomains.class,
+      AdminCommand.ListProjects.class,
+      AdminCommand.ListUsers.class,
+      AdminCommand.ListAccessKeys.class
+    })
+final class AdminCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "${env:KEYLOOM_DATA_DIR:-./data}",
+      description = "The server's data directory (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs {@code action} on an identity admin over the data directory, then closes it. */
+  int withAdmin(CommandLine cmd, Function<IdentityAdmin, List<String>> action) throws Exception {
+    try (DataDir data = DataDir.open(dataDir, false)) {
+      SecureRandom random = new SecureRandom();
+      Clock clock = Clock.systemUTC();
+      IdentityRepository identities = new IdentityRepository(data.database(), clock);
+      IdentityDirectory directory =
+          new IdentityDirectory(
+              identities,
+              data.rootKey().wrapper(),
+              SecurityTokens.fromRootKey(data.rootKey(), random, clock));
+      IdentityAdmin admin =
+          new IdentityAdmin(
+              identities, directory, data.rootKey().wrapper(), new PasswordHasher(random), random);
+      PrintWriter out = cmd.getOut();
+      action.apply(admin).forEach(out::println);
+      out.flush();
+      return 0;
+    }
+  }
+
+  private static List<String> table(String[] header, List<Listed> rows) {
+    String format = "%-24s %-24s %s";
+    java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+    lines.add(String.format(format, (Object[]) header));
+    rows.forEach(r -> lines.add(String.format(format, r.domain(), r.name(), r.id())));
+    return lines;
+  }
+
+  abstract static class Sub implements Callable<Integer> {
+    @ParentCommand AdminCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    abstract List<String> apply(IdentityAdmin admin);
+
+    @Override
+    public Integer call() throws Exception {
+      return parent.withAdmin(spec.commandLine(), this::apply);
+    }
+  }
+
+  @Command(name = "create-domain", description = "Create a domain (an account).")
+  static final class CreateDomain extends Sub {
+    @Parameters(paramLabel = "NAME", description = "Domain name, as used to log in.")
+    String name;
+
+    @Option(names = "--id", description = "Domain id, 32 lower-case hex digits (default random).")
+    String id;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      Listed d = admin.createDomain(name, id);
+      return List.of("domain:    " + d.name(), "domain_id: " + d.id());
+    }
+  }
+
+  @Command(name = "create-project", description = "Create a project (a region) in a domain.")
+  static final class CreateProject extends Sub {
+    @Option(names = "--domain", required = true, description = "The domain's name.")
+    String domain;
+
+    @Parameters(paramLabel = "NAME", description = "Project name, a region id such as cn-north-4.")
+    String name;
+
+    @Option(names = "--id", description = "Project id, 32 lower-case hex digits (default random).")
+    String id;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      Listed p = admin.createProject(domain, name, id);
+      return List.of(
+          "domain:     " + p.domain(), "project:    " + p.name(), "project_id: " + p.id());
+    }
+  }
+
+  @Command(
+      name = "create-user",
+      description = "Create a user; prints a random password once unless --password-stdin.")
+  static final class CreateUser extends Sub {
+    @Option(names = "--domain", required = true, description = "The domain's name.")
+    String domain;
+
+    @Parameters(paramLabel = "NAME", description = "User name.")
+    String name;
+
+    @Option(
+        names = "--password-stdin",
+        description =
+            "Read the password (at least "
+                + IdentityAdmin.MIN_PASSWORD_LENGTH
+                + " characters) from the first line of standard input.")
+    boolean passwordStdin;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      String password = passwordStdin ? readPassword() : null;
+      IdentityAdmin.NewUser u = admin.createUser(domain, name, password);
+      return passwordStdin
+          ? List.of("domain:   " + u.domain(), "user:     " + u.name())
+          : List.of(
+              "domain:   " + u.domain(),
+              "user:     " + u.name(),
+              "password: " + u.password() + "   (shown once)");
+    }
+
+    private static String readPassword() {
+      try {
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+          throw new IllegalArgumentException("no password on standard input");
+        }
+        return line;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the password from standard input");
+      }
+    }
+  }
+
+  @Command(
+      name = "create-access-key",
+      description = "Create an access key (AK/SK) for a user; prints the secret once.")
+  static final class CreateAccessKey extends Sub {
+    @Option(names = "--domain", required = true, description = "The domain's name.")
+    String domain;
+
+    @Option(names = "--user", required = true, description = "The user's name.")
+    String user;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      IdentityAdmin.NewAccessKey k = admin.createAccessKey(domain, user);
+      return List.of(
+          "domain:     " + k.domain(),
+          "user:       " + k.user(),
+          "access_key: " + k.accessKey(),
+          "secret_key: " + k.secretKey() + "   (shown once)");
+    }
+  }
+
+  @Command(name = "list-domains", description = "List domains.")
+  static final class ListDomains extends Sub {
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      return table(new String[] {"DOMAIN", "NAME", "ID"}, admin.listDomains());
+    }
+  }
+
+  @Command(name = "list-projects", description = "List projects.")
+  static final class ListProjects extends Sub {
+    @Option(names = "--domain", description = "Only this domain's.")
+    String domain;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      return table(new String[] {"DOMAIN", "PROJECT", "ID"}, admin.listProjects(domain));
+    }
+  }
+
+  @Command(name = "list-users", description = "List users.")
+  static final class ListUsers extends Sub {
+    @Option(names = "--domain", description = "Only this domain's.")
+    String domain;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      return table(new String[] {"DOMAIN", "USER", "ID"}, admin.listUsers(domain));
+    }
+  }
+
+  @Command(name = "list-access-keys", description = "List access keys (never their secrets).")
+  static final class ListAccessKeys extends Sub {
+    @Option(names = "--domain", description = "Only this domain's.")
+    String domain;
+
+    @Override
+    List<String> apply(IdentityAdmin admin) {
+      return table(new String[] {"DOMAIN", "USER", "ACCESS_KEY"}, admin.listAccessKeys(domain));
+    }
+  }
+}
