@@ -7,6 +7,7 @@ import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.SignService;
@@ -104,6 +105,19 @@ public final class HttpApi {
     }
   }
 
+  private static String projectId(RoutingContext ctx) {
+    String projectId = ctx.pathParam("project_id");
+    if ("{project_id}".equals(projectId)) {
+      // The SDK sends its URL template unfilled when a client has neither a project id nor a
+      // region.
+      throw new KmsException(
+          ErrorCode.INVALID_URL,
+          "The URL has no project id: set BasicCredentials.withProjectId(...) or build the client"
+              + " withRegion(...).");
+    }
+    return projectId;
+  }
+
   private static String firstQuery(RoutingContext ctx, String name) {
     List<String> values = ctx.queryParam(name);
     return values.isEmpty() ? null : values.get(0);
@@ -116,7 +130,7 @@ public final class HttpApi {
     HttpServerRequest r = ctx.request();
     SignedRequest request = new SignedRequest(r.method().name(), r.uri(), header(r), body);
     return switch (auth) {
-      case PROJECT -> authenticator.authenticate(request, ctx.pathParam("project_id"));
+      case PROJECT -> authenticator.authenticate(request, projectId(ctx));
       case USER -> authenticator.user(request, true);
       case LONG_TERM_USER -> authenticator.user(request, false);
       case NONE -> throw new IllegalStateException("unreachable");

@@ -1,8 +1,10 @@
 package io.keyloom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequest;
@@ -51,6 +53,20 @@ class EndpointQuirksIT extends ServerIT {
                         .withBody(new DecryptDataRequestBody().withCipherText(cipher)))
                 .getPlainText())
         .isEqualTo("slash");
+  }
+
+  @Test
+  void clientWithoutProjectIdOrRegion_getsAClear400() {
+    KmsClient kms =
+        Sdk.client(server.endpoint(), TestServer.AK, TestServer.SK, null, new HttpConfig());
+    assertThatThrownBy(() -> SdkSigningIT.createKey(kms, "no-project"))
+        .isInstanceOfSatisfying(
+            ClientRequestException.class,
+            e -> {
+              assertThat(e.getHttpStatusCode()).isEqualTo(400);
+              assertThat(e.getErrorCode()).isEqualTo("KMS.0201");
+              assertThat(e.getErrorMsg()).contains("withProjectId");
+            });
   }
 
   @Test
