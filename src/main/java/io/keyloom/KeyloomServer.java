@@ -11,8 +11,11 @@ import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
+import io.keyloom.http.KmsServices;
+import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.KeyCache;
+import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
@@ -92,9 +95,12 @@ public final class KeyloomServer implements AutoCloseable {
               vertx,
               authenticator,
               config.maxBodyBytes(),
-              new KeyService(keys, cache, rootKey.wrapper(), random, clock),
-              new DataService(cache),
-              new SignService(cache),
+              new KmsServices(
+                  new KeyService(keys, cache, rootKey.wrapper(), random, clock),
+                  new DataService(cache),
+                  new SignService(cache),
+                  new DataKeyService(cache, random),
+                  new KeyPairService(cache, random)),
               new TokenService(identities, hasher, tokens, clock, config.tokenTtl()));
       int port = api.start(config.host(), config.port());
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);

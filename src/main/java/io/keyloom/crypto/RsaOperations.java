@@ -16,6 +16,7 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -80,15 +81,19 @@ final class RsaOperations {
   static boolean verify(
       SigningAlgorithm alg, PublicKey jcaKey, RSAKeyParameters bcKey, byte[] digest, byte[] sig)
       throws GeneralSecurityException {
+    int k = (bcKey.getModulus().bitLength() + 7) / 8;
+    if (sig.length != k) {
+      return false;
+    }
     if (alg.family() == SigningAlgorithm.Family.RSA_PSS) {
       PSSSigner verifier = pssSigner(alg);
       verifier.init(false, bcKey);
       verifier.update(digest, 0, digest.length);
-      return verifier.verifySignature(sig);
-    }
-    int k = (bcKey.getModulus().bitLength() + 7) / 8;
-    if (sig.length != k) {
-      return false;
+      try {
+        return verifier.verifySignature(sig);
+      } catch (DataLengthException e) {
+        return false; // a k-byte value not below the modulus: not a signature (RFC 8017 §5.2.2)
+      }
     }
     Signature verifier = Signature.getInstance("NONEwithRSA");
     verifier.initVerify(jcaKey);

@@ -5,9 +5,6 @@ import io.keyloom.auth.Caller;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
-import io.keyloom.kms.DataService;
-import io.keyloom.kms.KeyService;
-import io.keyloom.kms.SignService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -35,13 +32,11 @@ public final class HttpApi {
       Vertx vertx,
       Authenticator authenticator,
       int maxBodyBytes,
-      KeyService keys,
-      DataService data,
-      SignService signer,
+      KmsServices kms,
       TokenService tokens) {
     this.vertx = vertx;
     this.authenticator = authenticator;
-    this.routes = new Routes(maxBodyBytes, keys, data, signer, new IamEndpoints(tokens));
+    this.routes = new Routes(maxBodyBytes, kms, new IamEndpoints(tokens));
   }
 
   /** Binds and starts serving; returns the bound port. */
