@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -83,17 +82,13 @@ final class RsaOperations {
       throws GeneralSecurityException {
     int k = (bcKey.getModulus().bitLength() + 7) / 8;
     if (sig.length != k) {
-      return false;
+      return false; // RFC 8017 §8.1.2/§8.2.2 step 1; PSSSigner alone would accept k-1 bytes
     }
     if (alg.family() == SigningAlgorithm.Family.RSA_PSS) {
       PSSSigner verifier = pssSigner(alg);
       verifier.init(false, bcKey);
       verifier.update(digest, 0, digest.length);
-      try {
-        return verifier.verifySignature(sig);
-      } catch (DataLengthException e) {
-        return false; // a k-byte value not below the modulus: not a signature (RFC 8017 §5.2.2)
-      }
+      return verifier.verifySignature(sig);
     }
     Signature verifier = Signature.getInstance("NONEwithRSA");
     verifier.initVerify(jcaKey);
