@@ -126,17 +126,8 @@ public final class DataKeyService {
             MAX_DATAKEY_BYTES,
             ErrorCode.INVALID_DATAKEY_CIPHER_LENGTH);
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
-    CiphertextBlob blob = parse(text);
-    if (!blob.keyId().equals(keyId)) {
-      throw badCiphertext();
-    }
-    if (blob.plaintextLength() != length) {
-      throw new KmsException(ErrorCode.DATAKEY_CIPHER_LENGTH_MISMATCH);
-    }
+    CiphertextBlob blob = parse(text, keyId, length);
     LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
-    if (blob.keyVersion() < 1 || blob.keyVersion() > key.row().currentVersion()) {
-      throw badCiphertext();
-    }
     byte[] dek = open(key, blob, aad);
     SecretBytes secret = SecretBytes.copyOf(dek);
     try {
@@ -174,6 +165,9 @@ public final class DataKeyService {
   }
 
   private byte[] open(LoadedKey key, CiphertextBlob blob, byte[] aad) {
+    if (blob.keyVersion() < 1 || blob.keyVersion() > key.row().currentVersion()) {
+      throw badCiphertext();
+    }
     try {
       return cache.symmetric(key, blob.keyVersion()).decrypt(blob, aad);
     } catch (GeneralSecurityException e) {
@@ -181,16 +175,27 @@ public final class DataKeyService {
     }
   }
 
-  /** Hex, bounded before decoding, then the envelope's structure; any fault is KMS.2201. */
-  private static CiphertextBlob parse(String text) {
+  /**
+   * Hex, bounded before decoding, the envelope's structure and its key id: any fault is {@code
+   * KMS.2201}; a sound envelope around a DEK of another length is {@code KMS.2204}.
+   */
+  private static CiphertextBlob parse(String text, String keyId, int length) {
     if (text.length() > 2 * (MAX_DATAKEY_BYTES + ENVELOPE_OVERHEAD)) {
       throw badCiphertext();
     }
+    CiphertextBlob blob;
     try {
-      return CiphertextBlob.parse(Params.hex(text, ErrorCode.INVALID_DATAKEY_CIPHERTEXT));
+      blob = CiphertextBlob.parse(Params.hex(text, ErrorCode.INVALID_DATAKEY_CIPHERTEXT));
     } catch (GeneralSecurityException e) {
       throw badCiphertext();
     }
+    if (!blob.keyId().equals(keyId)) {
+      throw badCiphertext();
+    }
+    if (blob.plaintextLength() != length) {
+      throw new KmsException(ErrorCode.DATAKEY_CIPHER_LENGTH_MISMATCH);
+    }
+    return blob;
   }
 
   private static KmsException badCiphertext() {
