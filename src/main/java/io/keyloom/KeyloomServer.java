@@ -12,8 +12,12 @@ import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
+import io.keyloom.http.IamServices;
+import io.keyloom.http.KmsServices;
+import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.KeyCache;
+import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
@@ -85,12 +89,16 @@ public final class KeyloomServer implements AutoCloseable {
               vertx,
               authenticator,
               config.maxBodyBytes(),
-              new KeyService(keys, cache, rootKey.wrapper(), random, clock),
-              new DataService(cache),
-              new SignService(cache),
-              new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
-              directory,
-              securityTokens);
+              new KmsServices(
+                  new KeyService(keys, cache, rootKey.wrapper(), random, clock),
+                  new DataService(cache),
+                  new SignService(cache),
+                  new DataKeyService(cache, random),
+                  new KeyPairService(cache, random)),
+              new IamServices(
+                  new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
+                  directory,
+                  securityTokens));
       int port = api.start(config.host(), config.port());
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
       return new KeyloomServer(vertx, db, port);

@@ -110,6 +110,11 @@ public record CiphertextBlob(
         .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-');
   }
 
+  /** Length of the plaintext this envelope carries: the GCM output minus the 16-byte tag. */
+  public int plaintextLength() {
+    return sealed.length - CryptoParameters.GCM_TAG_BYTES;
+  }
+
   /** Serialises the envelope. */
   public byte[] toByteArray() {
     byte[] header = authenticatedHeader();

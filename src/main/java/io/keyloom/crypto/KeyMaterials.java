@@ -55,16 +55,28 @@ public final class KeyMaterials {
   }
 
   private static byte[] generateSm2(SecureRandom random) throws GeneralSecurityException {
-    ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(CryptoParameters.SM2_CURVE);
-    X9ECParameters curve = ECNamedCurveTable.getByOID(oid);
-    ECKeyPairGenerator generator = new ECKeyPairGenerator();
-    generator.init(new ECKeyGenerationParameters(new ECNamedDomainParameters(oid, curve), random));
-    AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+    AsymmetricCipherKeyPair pair = ecKeyPair(CryptoParameters.SM2_CURVE, random);
     try {
       return PrivateKeyInfoFactory.createPrivateKeyInfo(pair.getPrivate())
           .getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new GeneralSecurityException("cannot encode SM2 private key", e);
     }
+  }
+
+  /**
+   * A Bouncy Castle EC key pair on the named curve {@code curveName} (e.g. "secp256k1",
+   * "sm2p256v1"); the domain parameters keep the curve OID, so encodings name the curve.
+   */
+  static AsymmetricCipherKeyPair ecKeyPair(String curveName, SecureRandom random)
+      throws GeneralSecurityException {
+    ASN1ObjectIdentifier oid = ECNamedCurveTable.getOID(curveName);
+    if (oid == null) {
+      throw new GeneralSecurityException("unknown curve " + curveName);
+    }
+    X9ECParameters curve = ECNamedCurveTable.getByOID(oid);
+    ECKeyPairGenerator generator = new ECKeyPairGenerator();
+    generator.init(new ECKeyGenerationParameters(new ECNamedDomainParameters(oid, curve), random));
+    return generator.generateKeyPair();
   }
 }

@@ -80,15 +80,15 @@ final class RsaOperations {
   static boolean verify(
       SigningAlgorithm alg, PublicKey jcaKey, RSAKeyParameters bcKey, byte[] digest, byte[] sig)
       throws GeneralSecurityException {
+    int k = (bcKey.getModulus().bitLength() + 7) / 8;
+    if (sig.length != k) {
+      return false; // RFC 8017 §8.1.2/§8.2.2 step 1; PSSSigner alone would accept k-1 bytes
+    }
     if (alg.family() == SigningAlgorithm.Family.RSA_PSS) {
       PSSSigner verifier = pssSigner(alg);
       verifier.init(false, bcKey);
       verifier.update(digest, 0, digest.length);
       return verifier.verifySignature(sig);
-    }
-    int k = (bcKey.getModulus().bitLength() + 7) / 8;
-    if (sig.length != k) {
-      return false;
     }
     Signature verifier = Signature.getInstance("NONEwithRSA");
     verifier.initVerify(jcaKey);

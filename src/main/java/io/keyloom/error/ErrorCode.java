@@ -22,6 +22,7 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(405, "KMS.0215", "The HTTP method is not supported."),
   INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
   DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
+  ASYMMETRIC_NOT_SUPPORTED(400, "KMS.0325", "The operation is not supported for asymmetric keys."),
   DIGEST_LENGTH_MISMATCH(400, "KMS.0329", "The digest length does not match the hash algorithm."),
   SYMMETRIC_NOT_SUPPORTED(400, "KMS.0331", "The operation is not supported for symmetric keys."),
   SIGNING_ALGORITHM_NOT_SUPPORTED(
@@ -35,6 +36,27 @@ public enum ErrorCode {
   SYMMETRIC_CANNOT_SIGN(400, "KMS.1115", "Symmetric keys cannot be used to sign or verify."),
   KEY_NOT_DISABLED(400, "KMS.1201", "The key is not disabled."),
   KEY_NOT_ENABLED(400, "KMS.1301", "The key is not enabled."),
+  INVALID_RANDOM_LENGTH(400, "KMS.1801", "random_data_length must be 8 to 8192 bits."),
+  RANDOM_LENGTH_NOT_BYTES(400, "KMS.1802", "random_data_length must be a multiple of 8."),
+  INVALID_DATAKEY_LENGTH(400, "KMS.1901", "datakey_length must be 8 to 8192 bits."),
+  INVALID_DATAKEY_SPEC(
+      400,
+      "KMS.1902",
+      "key_spec must be AES_256, AES_128, SM4, HMAC_256, HMAC_384, HMAC_512 or HMAC_SM3."),
+  DATAKEY_LENGTH_NOT_BYTES(400, "KMS.1903", "datakey_length must be a multiple of 8."),
+  INVALID_DATAKEY_PLAINTEXT(
+      400, "KMS.2101", "plain_text must be the hex of the data key followed by its digest."),
+  INVALID_DATAKEY_PLAIN_LENGTH(400, "KMS.2102", "datakey_plain_length must be 1 to 1024 bytes."),
+  DATAKEY_DIGEST_MISMATCH(400, "KMS.2103", "The digest in plain_text does not match the data key."),
+  DATAKEY_PLAIN_LENGTH_MISMATCH(
+      400, "KMS.2104", "plain_text is not datakey_plain_length bytes plus a 32-byte digest."),
+  INVALID_DATAKEY_CIPHERTEXT(
+      400,
+      "KMS.2201",
+      "The data key ciphertext is invalid or does not match the key or associated data."),
+  INVALID_DATAKEY_CIPHER_LENGTH(400, "KMS.2202", "datakey_cipher_length must be 1 to 1024 bytes."),
+  DATAKEY_CIPHER_LENGTH_MISMATCH(
+      400, "KMS.2204", "The data key in cipher_text is not datakey_cipher_length bytes long."),
   SYMMETRIC_ALGORITHM_MISMATCH(
       400, "KMS.2105", "The symmetric key does not support this encryption algorithm."),
   ASYMMETRIC_ALGORITHM_MISMATCH(

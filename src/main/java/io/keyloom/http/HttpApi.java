@@ -2,15 +2,9 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
-import io.keyloom.auth.IdentityDirectory;
-import io.keyloom.auth.SecurityTokens;
-import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.DataService;
-import io.keyloom.kms.KeyService;
-import io.keyloom.kms.SignService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -42,17 +36,15 @@ public final class HttpApi {
       Vertx vertx,
       Authenticator authenticator,
       int maxBodyBytes,
-      KeyService keys,
-      DataService data,
-      SignService signer,
-      TokenService tokens,
-      IdentityDirectory directory,
-      SecurityTokens securityTokens) {
+      KmsServices kms,
+      IamServices iam) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.routes =
         new Routes(
-            maxBodyBytes, keys, data, signer, new IamEndpoints(tokens, directory, securityTokens));
+            maxBodyBytes,
+            kms,
+            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
   }
 
   /** Binds and starts serving; returns the bound port. */

@@ -4,7 +4,9 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
 import io.keyloom.auth.Caller;
+import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
+import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.SignService;
@@ -24,13 +26,17 @@ final class Routes {
   private final KeyService keys;
   private final DataService data;
   private final SignService signer;
+  private final DataKeyService dataKeys;
+  private final KeyPairService keyPairs;
   private final IamEndpoints iam;
 
-  Routes(int maxBody, KeyService keys, DataService data, SignService signer, IamEndpoints iam) {
+  Routes(int maxBody, KmsServices kms, IamEndpoints iam) {
     this.maxBody = maxBody;
-    this.keys = keys;
-    this.data = data;
-    this.signer = signer;
+    this.keys = kms.keys();
+    this.data = kms.data();
+    this.signer = kms.signer();
+    this.dataKeys = kms.dataKeys();
+    this.keyPairs = kms.keyPairs();
     this.iam = iam;
   }
 
@@ -51,7 +57,18 @@ final class Routes {
         kms("get-publickey", Requests.KeyId.class, keys::publicKey),
         kms("encrypt-data", Requests.EncryptData.class, data::encrypt),
         kms("decrypt-data", Requests.DecryptData.class, data::decrypt),
-        kms("sign", Requests.Sign.class, signer::sign));
+        kms("sign", Requests.Sign.class, signer::sign),
+        kms("verify", Requests.Verify.class, signer::verify),
+        kms("create-datakey", Requests.CreateDatakey.class, dataKeys::create),
+        kms(
+            "create-datakey-without-plaintext",
+            Requests.CreateDatakey.class,
+            dataKeys::createWithoutPlaintext),
+        kms("encrypt-datakey", Requests.EncryptDatakey.class, dataKeys::encrypt),
+        kms("decrypt-datakey", Requests.DecryptDatakey.class, dataKeys::decrypt),
+        kms("create-rsa-datakey-pair", Requests.CreateDatakeyPair.class, keyPairs::createRsa),
+        kms("create-ec-datakey-pair", Requests.CreateDatakeyPair.class, keyPairs::createEc),
+        kms("gen-random", Requests.GenRandom.class, dataKeys::random));
   }
 
   private Route open(HttpMethod method, String path, Endpoint endpoint) {

@@ -19,7 +19,23 @@ final class AssociatedData {
   static final int MAX_CONTEXT_CHARS = 8192;
   static final int MAX_AAD_BYTES = 128;
 
+  private static final byte[] DATA_KEY_DOMAIN = "datakey".getBytes(StandardCharsets.US_ASCII);
+
   private AssociatedData() {}
+
+  /**
+   * The associated data of data-key ciphertexts (create/encrypt/decrypt-datakey): "datakey" ‖
+   * {@link #of}. Every output of {@link #of} starts with a zero byte (its first field is a context
+   * length below 2^24), so the two domains never overlap: a data-key ciphertext does not open
+   * through decrypt-data, nor an encrypt-data ciphertext through decrypt-datakey.
+   */
+  static byte[] forDataKey(Object encryptionContext, String additionalAuthenticatedData) {
+    byte[] data = of(encryptionContext, additionalAuthenticatedData);
+    return ByteBuffer.allocate(DATA_KEY_DOMAIN.length + data.length)
+        .put(DATA_KEY_DOMAIN)
+        .put(data)
+        .array();
+  }
 
   static byte[] of(Object encryptionContext, String additionalAuthenticatedData) {
     byte[] context = canonicalContext(encryptionContext);

@@ -70,6 +70,13 @@ public final class KeyCache {
     return (SymmetricCmk) primitive(key, version);
   }
 
+  /** Seals {@code plaintext} in the symmetric envelope of the key's current version. */
+  byte[] sealWithCurrentVersion(LoadedKey key, byte[] plaintext, byte[] associatedData)
+      throws GeneralSecurityException {
+    int version = key.row().currentVersion();
+    return symmetric(key, version).encrypt(key.keyId(), version, plaintext, associatedData);
+  }
+
   /** The asymmetric primitive of a key's current version. */
   AsymmetricCmk asymmetric(LoadedKey key) {
     return (AsymmetricCmk) primitive(key, key.row().currentVersion());

@@ -1,6 +1,8 @@
 package io.keyloom.kms;
 
 import io.keyloom.crypto.KeySpec;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
 import io.keyloom.store.KeyRow;
 
 /**
@@ -24,5 +26,17 @@ record LoadedKey(KeyRow row, long loadedAtNanos) {
 
   String keyId() {
     return row.keyId();
+  }
+
+  /**
+   * This key, if it may wrap data keys and data key pairs: symmetric ({@code KMS.0325} for an
+   * asymmetric key) and usable ({@code KMS.0209} / {@code KMS.0210}).
+   */
+  LoadedKey requireDataKeyWrapping() {
+    if (!spec().isSymmetric()) {
+      throw new KmsException(ErrorCode.ASYMMETRIC_NOT_SUPPORTED);
+    }
+    state().requireUsable();
+    return this;
   }
 }

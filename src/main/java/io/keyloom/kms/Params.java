@@ -3,6 +3,7 @@ package io.keyloom.kms;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** Checks of request fields shared by several operations, each failing with its own code. */
@@ -10,6 +11,8 @@ final class Params {
   private static final Pattern KEY_ID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern SEQUENCE = Pattern.compile("^[0-9a-zA-Z-]{36}$");
+  private static final Pattern DECIMAL = Pattern.compile("^[0-9]{1,9}$");
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private Params() {}
 
@@ -44,5 +47,45 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw KmsException.invalid(name);
     }
+  }
+
+  /**
+   * A decimal string in {@code [min, max]} (digits only, no sign or spaces), else {@code error}.
+   */
+  static int decimal(String value, int min, int max, ErrorCode error) {
+    if (value == null || !DECIMAL.matcher(value).matches()) {
+      throw new KmsException(error);
+    }
+    int n = Integer.parseInt(value);
+    if (n < min || n > max) {
+      throw new KmsException(error);
+    }
+    return n;
+  }
+
+  /**
+   * A bit count of 8..8192 given as a decimal string, returned in bytes: out of range or not a
+   * number gives {@code range}, not a multiple of 8 gives {@code multiple}.
+   */
+  static int bitsAsBytes(String value, ErrorCode range, ErrorCode multiple) {
+    int bits = decimal(value, 8, 8192, range);
+    if (bits % 8 != 0) {
+      throw new KmsException(multiple);
+    }
+    return bits / 8;
+  }
+
+  /** Decodes hex (either case, even length), else {@code error}. */
+  static byte[] hex(String value, ErrorCode error) {
+    try {
+      return HexFormat.of().parseHex(value);
+    } catch (IllegalArgumentException e) {
+      throw new KmsException(error);
+    }
+  }
+
+  /** Upper-case hex, as Huawei's examples print data keys and their ciphertexts. */
+  static String hex(byte[] bytes) {
+    return HEX.formatHex(bytes);
   }
 }

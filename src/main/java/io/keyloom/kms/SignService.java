@@ -9,10 +9,13 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
- * {@code sign}: digest (default) or raw messages under an asymmetric SIGN_VERIFY key.
+ * {@code sign} and {@code verify}: digest (default) or raw messages under an asymmetric SIGN_VERIFY
+ * key.
  *
  * <p>A DIGEST message must have the hash's length ({@code KMS.0329}). SM2 signs digests only: the
- * digest is SM3(Z_A ‖ M) per GB/T 32918, computed by the caller.
+ * digest is SM3(Z_A ‖ M) per GB/T 32918, computed by the caller. Both operations apply the same
+ * rules in the same order; a signature that does not verify (wrong, tampered, malformed) is a
+ * {@code 200} with {@code signature_valid: "false"}, never an error.
  */
 public final class SignService {
   private static final int MAX_MESSAGE = 4095;
@@ -26,12 +29,40 @@ public final class SignService {
   /** Signs a message or digest. */
   public Responses.Sign sign(Project project, Requests.Sign r) {
     Params.sequence(r.sequence());
-    String keyId = Params.keyId(r.keyId());
-    byte[] message = Params.base64(Params.required(r.message(), "message"), "message");
+    Signable s = signable(project, r.keyId(), r.message(), r.signingAlgorithm(), r.messageType());
+    try {
+      byte[] signature = cache.asymmetric(s.key()).sign(s.alg(), s.message(), s.digest());
+      return new Responses.Sign(s.key().keyId(), Base64.getEncoder().encodeToString(signature));
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    }
+  }
+
+  /** Verifies a signature over a message or digest with the key's public key. */
+  public Responses.Verify verify(Project project, Requests.Verify r) {
+    Params.sequence(r.sequence());
+    Params.keyId(r.keyId());
+    byte[] signature = Params.base64(Params.required(r.signature(), "signature"), "signature");
+    Signable s = signable(project, r.keyId(), r.message(), r.signingAlgorithm(), r.messageType());
+    try {
+      boolean valid = cache.asymmetric(s.key()).verify(s.alg(), s.message(), s.digest(), signature);
+      return new Responses.Verify(s.key().keyId(), Boolean.toString(valid));
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    }
+  }
+
+  private record Signable(LoadedKey key, SigningAlgorithm alg, byte[] message, boolean digest) {}
+
+  /** The checks sign and verify share, each with its documented code, in one order. */
+  private Signable signable(
+      Project project, String keyIdField, String messageField, String algField, String type) {
+    String keyId = Params.keyId(keyIdField);
+    byte[] message = Params.base64(Params.required(messageField, "message"), "message");
     SigningAlgorithm alg =
-        SigningAlgorithm.parse(Params.required(r.signingAlgorithm(), "signing_algorithm"))
+        SigningAlgorithm.parse(Params.required(algField, "signing_algorithm"))
             .orElseThrow(() -> KmsException.invalid("signing_algorithm"));
-    boolean digest = isDigest(r.messageType());
+    boolean digest = isDigest(type);
     if (message.length == 0 || message.length > MAX_MESSAGE) {
       throw KmsException.invalid("message");
     }
@@ -44,12 +75,7 @@ public final class SignService {
       throw new KmsException(
           ErrorCode.INVALID_PARAMETER, "SM2DSA_SM3 signs digests only: use message_type DIGEST.");
     }
-    try {
-      byte[] signature = cache.asymmetric(key).sign(alg, message, digest);
-      return new Responses.Sign(key.keyId(), Base64.getEncoder().encodeToString(signature));
-    } catch (GeneralSecurityException e) {
-      throw new KmsException(ErrorCode.INTERNAL, e);
-    }
+    return new Signable(key, alg, message, digest);
   }
 
   private static boolean isDigest(String messageType) {

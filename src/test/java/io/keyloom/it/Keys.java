@@ -17,6 +17,9 @@ import com.huaweicloud.sdk.kms.v2.model.ShowPublicKeyRequest;
 import com.huaweicloud.sdk.kms.v2.model.SignRequest;
 import com.huaweicloud.sdk.kms.v2.model.SignRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.SignResponse;
+import com.huaweicloud.sdk.kms.v2.model.ValidateSignatureRequest;
+import com.huaweicloud.sdk.kms.v2.model.ValidateSignatureResponse;
+import com.huaweicloud.sdk.kms.v2.model.VerifyRequestBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
@@ -81,6 +84,27 @@ public final class Keys {
     SignResponse r = client.sign(new SignRequest().withBody(body));
     assertThat(r.getKeyId()).isEqualTo(keyId);
     return Base64.getDecoder().decode(r.getSignature());
+  }
+
+  /**
+   * verify of {@code signature} over {@code payload} (null {@code type} leaves the server's
+   * default); checks that the answer names the key and returns {@code signature_valid}.
+   */
+  public static String verify(
+      KmsClient client, String keyId, String alg, String type, byte[] payload, byte[] signature) {
+    VerifyRequestBody body =
+        new VerifyRequestBody()
+            .withKeyId(keyId)
+            .withSigningAlgorithm(VerifyRequestBody.SigningAlgorithmEnum.fromValue(alg))
+            .withMessage(Base64.getEncoder().encodeToString(payload))
+            .withSignature(Base64.getEncoder().encodeToString(signature));
+    if (type != null) {
+      body.withMessageType(VerifyRequestBody.MessageTypeEnum.fromValue(type));
+    }
+    ValidateSignatureResponse r =
+        client.validateSignature(new ValidateSignatureRequest().withBody(body));
+    assertThat(r.getKeyId()).isEqualTo(keyId);
+    return r.getSignatureValid();
   }
 
   /** encrypt-data; a null {@code alg} leaves the encryption algorithm unset. */

@@ -1,5 +1,6 @@
 package io.keyloom.kms;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,5 +39,14 @@ class AssociatedDataTest {
         .isInstanceOf(KmsException.class);
     assertThatThrownBy(() -> AssociatedData.of("not an object", null))
         .isInstanceOf(KmsException.class);
+  }
+
+  @Test
+  void dataKeyDomain_neverEqualsTheEncryptDataEncoding() {
+    assertThat(AssociatedData.forDataKey(null, "x")).isNotEqualTo(AssociatedData.of(null, "x"));
+    assertThat(AssociatedData.forDataKey(null, null)).startsWith("datakey".getBytes(US_ASCII));
+    assertThat(AssociatedData.of(Map.of("k", "v".repeat(8000)), "a".repeat(128))[0]).isZero();
+    assertThat(AssociatedData.forDataKey(Map.of("k", "v"), "a"))
+        .endsWith(AssociatedData.of(Map.of("k", "v"), "a"));
   }
 }
