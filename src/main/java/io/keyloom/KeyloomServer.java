@@ -11,12 +11,20 @@ import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
+import io.keyloom.http.KmsServices;
 import io.keyloom.kms.DataService;
+import io.keyloom.kms.DeletionService;
 import io.keyloom.kms.KeyCache;
+import io.keyloom.kms.KeyDestroyer;
+import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.MaterialFactory;
+import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.KeyDeletions;
+import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.SettingsRepository;
 import io.vertx.core.Vertx;
@@ -29,6 +37,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that knows every package and wires them by hand.
@@ -39,13 +49,23 @@ import java.util.Base64;
 public final class KeyloomServer implements AutoCloseable {
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
   private static final Duration KEY_METADATA_TTL = Duration.ofSeconds(2);
+
+  /**
+   * How often due keys are destroyed. A key is unusable and not found from its deletion date on,
+   * whatever the sweep does; the period only bounds how long its rows outlive that date.
+   */
+  private static final Duration DELETION_SWEEP_PERIOD = Duration.ofMinutes(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
   private final Database database;
+  private final KeyDestroyer destroyer;
   private final int port;
 
-  private KeyloomServer(Vertx vertx, Database database, int port) {
+  private KeyloomServer(Vertx vertx, Database database, KeyDestroyer destroyer, int port) {
     this.vertx = vertx;
     this.database = database;
+    this.destroyer = destroyer;
     this.port = port;
   }
 
@@ -85,20 +105,35 @@ public final class KeyloomServer implements AutoCloseable {
       Authenticator authenticator =
           new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
       KeyRepository keys = new KeyRepository(db, clock);
-      KeyCache cache = new KeyCache(keys, rootKey.wrapper(), KEY_METADATA_TTL);
+      KeyCache cache = new KeyCache(keys, rootKey.wrapper(), KEY_METADATA_TTL, clock);
+      KeyDeletions deletions = new KeyDeletions(db, clock);
+      KeyDestroyer destroyer = new KeyDestroyer(deletions, cache);
+      destroyer.sweep(); // catch up with keys that fell due while the server was down
+      KmsServices kms =
+          new KmsServices(
+              new KeyService(
+                  keys,
+                  cache,
+                  new MaterialFactory(rootKey.wrapper(), random),
+                  clock,
+                  config.keyQuota()),
+              new KeyListService(new KeyListing(db, clock)),
+              new DeletionService(keys, deletions, cache, clock),
+              new QuotaService(keys, config.keyQuota()),
+              new DataService(cache),
+              new SignService(cache));
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
               vertx,
               authenticator,
               config.maxBodyBytes(),
-              new KeyService(keys, cache, rootKey.wrapper(), random, clock),
-              new DataService(cache),
-              new SignService(cache),
+              kms,
               new TokenService(identities, hasher, tokens, clock, config.tokenTtl()));
       int port = api.start(config.host(), config.port());
+      scheduleSweeps(vertx, destroyer);
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
-      return new KeyloomServer(vertx, db, port);
+      return new KeyloomServer(vertx, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -111,6 +146,25 @@ public final class KeyloomServer implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return port;
+  }
+
+  /**
+   * Destroys every key whose deletion date has passed, now, on the calling thread; the periodic
+   * sweep does the same. For tests that move the clock, and for operators' tooling.
+   *
+   * @return how many keys were destroyed
+   */
+  public int sweepDeletions() {
+    return destroyer.sweep();
+  }
+
+  private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {
+    vertx.setPeriodic(
+        DELETION_SWEEP_PERIOD.toMillis(),
+        timer ->
+            vertx
+                .executeBlocking(destroyer::sweep, true)
+                .onFailure(e -> LOG.error("deletion sweep failed; retrying next period", e)));
   }
 
   @Override

@@ -31,10 +31,16 @@ public enum ErrorCode {
   INVALID_ALIAS(400, "KMS.1101", "Invalid key_alias."),
   INVALID_DESCRIPTION(400, "KMS.1103", "Invalid key_description."),
   ALIAS_EXISTS(400, "KMS.1104", "The key alias already exists."),
+  KEY_QUOTA_REACHED(400, "KMS.1105", "The number of keys has reached the quota."),
   EC_CANNOT_ENCRYPT(400, "KMS.1114", "EC keys cannot be used to encrypt or decrypt."),
   SYMMETRIC_CANNOT_SIGN(400, "KMS.1115", "Symmetric keys cannot be used to sign or verify."),
   KEY_NOT_DISABLED(400, "KMS.1201", "The key is not disabled."),
   KEY_NOT_ENABLED(400, "KMS.1301", "The key is not enabled."),
+  INVALID_PENDING_DAYS(400, "KMS.1401", "pending_days must be an integer from 7 to 1096."),
+  ALREADY_PENDING_DELETION(400, "KMS.1402", "The key is already pending deletion."),
+  KEY_NOT_PENDING_DELETION(400, "KMS.1501", "The key is not pending deletion."),
+  INVALID_LIMIT(400, "KMS.1601", "Invalid limit: it must be an integer from 1 to 1000."),
+  INVALID_MARKER(400, "KMS.1602", "Invalid marker: it must be an integer of at least 0."),
   SYMMETRIC_ALGORITHM_MISMATCH(
       400, "KMS.2105", "The symmetric key does not support this encryption algorithm."),
   ASYMMETRIC_ALGORITHM_MISMATCH(

@@ -1,23 +1,27 @@
 package io.keyloom.http;
 
 import io.keyloom.auth.Caller;
+import java.util.Map;
 
 /** The synchronous body of a route: runs on a worker thread, never sees Vert.x types. */
 @FunctionalInterface
 interface Endpoint {
+  /** Handles one request. */
+  Reply handle(Request request);
+
   /**
-   * Handles one request.
+   * What an endpoint sees of a request.
    *
    * @param caller the authenticated caller, or null on routes without authentication
    * @param body the raw request body, possibly empty
-   * @return the reply to send
+   * @param origin {@code scheme://host[:port]} as the client addressed the server, for links
    */
-  Reply handle(Caller caller, byte[] body);
+  record Request(Caller caller, byte[] body, String origin) {}
 
   /** A response: status, JSON body, extra headers. */
-  record Reply(int status, Object body, java.util.Map<String, String> headers) {
+  record Reply(int status, Object body, Map<String, String> headers) {
     static Reply ok(Object body) {
-      return new Reply(200, body, java.util.Map.of());
+      return new Reply(200, body, Map.of());
     }
   }
 }

@@ -5,9 +5,6 @@ import io.keyloom.auth.Caller;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.error.ErrorCode;
-import io.keyloom.kms.DataService;
-import io.keyloom.kms.KeyService;
-import io.keyloom.kms.SignService;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -18,6 +15,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -26,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";
   private static final String REQUEST_ID = "requestId";
+  private static final Pattern HOST =
+      Pattern.compile(
+          "^[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?$|^\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?$");
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
@@ -35,13 +36,11 @@ public final class HttpApi {
       Vertx vertx,
       Authenticator authenticator,
       int maxBodyBytes,
-      KeyService keys,
-      DataService data,
-      SignService signer,
+      KmsServices kms,
       TokenService tokens) {
     this.vertx = vertx;
     this.authenticator = authenticator;
-    this.routes = new Routes(maxBodyBytes, keys, data, signer, new IamEndpoints(tokens));
+    this.routes = new Routes(maxBodyBytes, kms, new IamEndpoints(tokens));
   }
 
   /** Binds and starts serving; returns the bound port. */
@@ -83,7 +82,8 @@ public final class HttpApi {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
       Caller caller = route.auth() == Route.Auth.PROJECT ? authenticate(ctx, body) : null;
-      Endpoint.Reply reply = route.handler().handle(caller, body);
+      Endpoint.Reply reply =
+          route.handler().handle(new Endpoint.Request(caller, body, origin(ctx)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());
@@ -91,6 +91,18 @@ public final class HttpApi {
       ErrorMapper.Rendered error = ErrorMapper.render(e, ctx.get(REQUEST_ID));
       send(ctx.response(), error.status(), error.body());
     }
+  }
+
+  /**
+   * The origin the client used, from the Host header; a Host that is not a plain host[:port] is not
+   * echoed back (the links then become relative).
+   */
+  private static String origin(RoutingContext ctx) {
+    String host = ctx.request().getHeader("Host");
+    if (host == null || !HOST.matcher(host).matches()) {
+      return "";
+    }
+    return ctx.request().scheme() + "://" + host;
   }
 
   private Caller authenticate(RoutingContext ctx, byte[] body) {

@@ -4,15 +4,13 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
 import io.keyloom.auth.Caller;
-import io.keyloom.kms.DataService;
-import io.keyloom.kms.KeyService;
 import io.keyloom.kms.Project;
-import io.keyloom.kms.SignService;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The route table: every endpoint with its method, path, body limit and authentication, on one
@@ -21,41 +19,56 @@ import java.util.function.BiFunction;
 final class Routes {
   private static final String KMS = "/v1.0/:project_id/kms/";
   private final int maxBody;
-  private final KeyService keys;
-  private final DataService data;
-  private final SignService signer;
+  private final KmsServices kms;
   private final IamEndpoints iam;
 
-  Routes(int maxBody, KeyService keys, DataService data, SignService signer, IamEndpoints iam) {
+  Routes(int maxBody, KmsServices kms, IamEndpoints iam) {
     this.maxBody = maxBody;
-    this.keys = keys;
-    this.data = data;
-    this.signer = signer;
+    this.kms = kms;
     this.iam = iam;
   }
 
   List<Route> all() {
     return List.of(
-        open(GET, "/health", (caller, body) -> Endpoint.Reply.ok(Map.of("status", "UP"))),
-        open(POST, "/v3/auth/tokens", (caller, body) -> iam.issueToken(body)),
-        kms("create-key", Requests.CreateKey.class, keys::create),
-        kms("describe-key", Requests.KeyId.class, keys::describe),
-        kms("enable-key", Requests.KeyId.class, keys::enable),
-        kms("disable-key", Requests.KeyId.class, keys::disable),
-        kms("get-publickey", Requests.KeyId.class, keys::publicKey),
-        kms("encrypt-data", Requests.EncryptData.class, data::encrypt),
-        kms("decrypt-data", Requests.DecryptData.class, data::decrypt),
-        kms("sign", Requests.Sign.class, signer::sign));
+        open(GET, "/health", r -> Endpoint.Reply.ok(Map.of("status", "UP"))),
+        open(GET, "/", r -> Endpoint.Reply.ok(Versions.all(r.origin()))),
+        open(GET, "/v1.0", r -> Endpoint.Reply.ok(Versions.one(r.origin()))),
+        open(POST, "/v3/auth/tokens", r -> iam.issueToken(r.body())),
+        kms("create-key", Requests.CreateKey.class, kms.keys()::create),
+        kms("describe-key", Requests.KeyId.class, kms.keys()::describe),
+        kms("list-keys", Requests.ListKeys.class, kms.listing()::list),
+        kms("enable-key", Requests.KeyId.class, kms.keys()::enable),
+        kms("disable-key", Requests.KeyId.class, kms.keys()::disable),
+        kms("schedule-key-deletion", Requests.ScheduleKeyDeletion.class, kms.deletions()::schedule),
+        kms("cancel-key-deletion", Requests.KeyId.class, kms.deletions()::cancel),
+        kms("update-key-alias", Requests.UpdateKeyAlias.class, kms.keys()::updateAlias),
+        kms(
+            "update-key-description",
+            Requests.UpdateKeyDescription.class,
+            kms.keys()::updateDescription),
+        kmsGet("user-instances", kms.quotas()::instances),
+        kmsGet("user-quotas", kms.quotas()::quotas),
+        kms("get-publickey", Requests.KeyId.class, kms.keys()::publicKey),
+        kms("encrypt-data", Requests.EncryptData.class, kms.data()::encrypt),
+        kms("decrypt-data", Requests.DecryptData.class, kms.data()::decrypt),
+        kms("sign", Requests.Sign.class, kms.signer()::sign));
   }
 
   private Route open(HttpMethod method, String path, Endpoint endpoint) {
     return new Route(method, path, maxBody, Route.Auth.NONE, endpoint);
   }
 
+  /** A POST operation with a JSON body. */
   private <Q> Route kms(String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
     Endpoint endpoint =
-        (caller, body) -> Endpoint.Reply.ok(op.apply(project(caller), Json.read(body, type)));
+        r -> Endpoint.Reply.ok(op.apply(project(r.caller()), Json.read(r.body(), type)));
     return new Route(POST, KMS + operation, maxBody, Route.Auth.PROJECT, endpoint);
+  }
+
+  /** A GET operation without parameters; a body, if any, is ignored. */
+  private Route kmsGet(String operation, Function<Project, ?> op) {
+    Endpoint endpoint = r -> Endpoint.Reply.ok(op.apply(project(r.caller())));
+    return new Route(GET, KMS + operation, maxBody, Route.Auth.PROJECT, endpoint);
   }
 
   private static Project project(Caller caller) {

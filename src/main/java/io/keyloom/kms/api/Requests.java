@@ -48,4 +48,22 @@ public final class Requests {
   /** {@code sign}. */
   public record Sign(
       String keyId, String message, String signingAlgorithm, String messageType, String sequence) {}
+
+  /** {@code list-keys}: every field optional; numbers arrive as strings. */
+  public record ListKeys(
+      String limit,
+      String marker,
+      String keyState,
+      String keySpec,
+      String enterpriseProjectId,
+      String sequence) {}
+
+  /** {@code schedule-key-deletion}. */
+  public record ScheduleKeyDeletion(String keyId, String pendingDays, String sequence) {}
+
+  /** {@code update-key-alias}. */
+  public record UpdateKeyAlias(String keyId, String keyAlias, String sequence) {}
+
+  /** {@code update-key-description}. */
+  public record UpdateKeyDescription(String keyId, String keyDescription, String sequence) {}
 }

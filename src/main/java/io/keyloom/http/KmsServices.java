@@ -1,0 +1,26 @@
+package io.keyloom.http;
+
+import io.keyloom.kms.DataService;
+import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.KeyListService;
+import io.keyloom.kms.KeyService;
+import io.keyloom.kms.QuotaService;
+import io.keyloom.kms.SignService;
+
+/**
+ * The KMS services the route table calls, as one parameter object.
+ *
+ * @param keys create, describe, enable, disable, update, public key
+ * @param listing list-keys
+ * @param deletions schedule and cancel key deletion
+ * @param quotas user-instances, user-quotas
+ * @param data encrypt-data, decrypt-data
+ * @param signer sign
+ */
+public record KmsServices(
+    KeyService keys,
+    KeyListService listing,
+    DeletionService deletions,
+    QuotaService quotas,
+    DataService data,
+    SignService signer) {}
