@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -25,8 +26,7 @@ public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";
   private static final String REQUEST_ID = "requestId";
   private static final Pattern HOST =
-      Pattern.compile(
-          "^[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?$|^\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?$");
+      Pattern.compile("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}\\]$");
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
@@ -94,15 +94,16 @@ public final class HttpApi {
   }
 
   /**
-   * The origin the client used, from the Host header; a Host that is not a plain host[:port] is not
-   * echoed back (the links then become relative).
+   * The origin the client used, from the Host header (HTTP/1.1) or {@code :authority} (HTTP/2); a
+   * host that is not a plain name or address is not echoed back (links then become relative).
    */
   private static String origin(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host == null || !HOST.matcher(host).matches()) {
+    HostAndPort authority = ctx.request().authority();
+    if (authority == null || !HOST.matcher(authority.host()).matches()) {
       return "";
     }
-    return ctx.request().scheme() + "://" + host;
+    String port = authority.port() >= 0 ? ":" + authority.port() : "";
+    return ctx.request().scheme() + "://" + authority.host() + port;
   }
 
   private Caller authenticate(RoutingContext ctx, byte[] body) {
