@@ -38,9 +38,11 @@ public final class KeyRepository {
    * already holds {@code keyQuota} keys that count against the quota (see {@link #countKeys}).
    *
    * <p>The quota check and the insert run in one transaction that first write-locks the project's
-   * row, so concurrent creates in one project are serialised and cannot race past the quota: on
-   * SQLite the first write takes the database's single write lock, on PostgreSQL a row lock that
-   * later creates wait for before they count.
+   * row, so concurrent creates in one project are serialised and cannot race past the quota. On
+   * PostgreSQL it is a row lock that later creates wait for before they count. On SQLite the first
+   * write takes the database's write lock before the count is read; counting first would read a
+   * snapshot that a concurrent create can outdate, which SQLite refuses at the insert with {@code
+   * SQLITE_BUSY_SNAPSHOT} (KeyQuotaRaceTest fails that way without the lock).
    *
    * @return false, with nothing written, when the quota is reached
    * @throws StoreException.Duplicate when the alias is already used in the project
