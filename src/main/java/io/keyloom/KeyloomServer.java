@@ -104,31 +104,17 @@ public final class KeyloomServer implements AutoCloseable {
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
           new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
-      KeyRepository keys = new KeyRepository(db, clock);
-      KeyCache cache = new KeyCache(keys, rootKey.wrapper(), KEY_METADATA_TTL, clock);
-      KeyDeletions deletions = new KeyDeletions(db, clock);
-      KeyDestroyer destroyer = new KeyDestroyer(deletions, cache);
+      KeyCache cache =
+          new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
+      KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
       destroyer.sweep(); // catch up with keys that fell due while the server was down
-      KmsServices kms =
-          new KmsServices(
-              new KeyService(
-                  keys,
-                  cache,
-                  new MaterialFactory(rootKey.wrapper(), random),
-                  clock,
-                  config.keyQuota()),
-              new KeyListService(new KeyListing(db, clock)),
-              new DeletionService(keys, deletions, cache, clock),
-              new QuotaService(keys, config.keyQuota()),
-              new DataService(cache),
-              new SignService(cache));
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
               vertx,
               authenticator,
               config.maxBodyBytes(),
-              kms,
+              kmsServices(config, db, cache, rootKey, clock),
               new TokenService(identities, hasher, tokens, clock, config.tokenTtl()));
       int port = api.start(config.host(), config.port());
       scheduleSweeps(vertx, destroyer);
@@ -156,6 +142,24 @@ public final class KeyloomServer implements AutoCloseable {
    */
   public int sweepDeletions() {
     return destroyer.sweep();
+  }
+
+  /** The KMS services over the database, sharing the node's one key cache. */
+  private static KmsServices kmsServices(
+      ServerConfig config, Database db, KeyCache cache, RootKey rootKey, Clock clock) {
+    KeyRepository keys = new KeyRepository(db, clock);
+    return new KmsServices(
+        new KeyService(
+            keys,
+            cache,
+            new MaterialFactory(rootKey.wrapper(), new SecureRandom()),
+            clock,
+            config.keyQuota()),
+        new KeyListService(new KeyListing(db, clock)),
+        new DeletionService(keys, new KeyDeletions(db, clock), cache, clock),
+        new QuotaService(keys, config.keyQuota()),
+        new DataService(cache),
+        new SignService(cache));
   }
 
   private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {
