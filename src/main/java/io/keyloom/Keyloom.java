@@ -87,6 +87,14 @@ public final class Keyloom implements Runnable {
             "YAML seed file with domains, projects, users and access keys (env KEYLOOM_SEED).")
     Path seed;
 
+    @Option(
+        names = "--key-quota",
+        defaultValue = "${env:KEYLOOM_KEY_QUOTA:-20}",
+        description =
+            "Keys one project may hold, service default keys aside; create-key beyond it fails"
+                + " with KMS.1105 (env KEYLOOM_KEY_QUOTA, default ${DEFAULT-VALUE}).")
+    int keyQuota;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig config =
@@ -96,7 +104,8 @@ public final class Keyloom implements Runnable {
               dataDir,
               Optional.ofNullable(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
-              Duration.ofHours(24));
+              Duration.ofHours(24),
+              keyQuota);
       KeyloomServer server = KeyloomServer.start(config, System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -16,12 +16,19 @@ import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
+import io.keyloom.kms.DeletionService;
 import io.keyloom.kms.KeyCache;
+import io.keyloom.kms.KeyDestroyer;
+import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.MaterialFactory;
+import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.KeyDeletions;
+import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -30,6 +37,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that knows every package and wires them by hand.
@@ -40,13 +49,23 @@ import java.time.Duration;
 public final class KeyloomServer implements AutoCloseable {
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
   private static final Duration KEY_METADATA_TTL = Duration.ofSeconds(2);
+
+  /**
+   * How often due keys are destroyed. A key is unusable and not found from its deletion date on,
+   * whatever the sweep does; the period only bounds how long its rows outlive that date.
+   */
+  private static final Duration DELETION_SWEEP_PERIOD = Duration.ofMinutes(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
   private final Database database;
+  private final KeyDestroyer destroyer;
   private final int port;
 
-  private KeyloomServer(Vertx vertx, Database database, int port) {
+  private KeyloomServer(Vertx vertx, Database database, KeyDestroyer destroyer, int port) {
     this.vertx = vertx;
     this.database = database;
+    this.destroyer = destroyer;
     this.port = port;
   }
 
@@ -81,27 +100,25 @@ public final class KeyloomServer implements AutoCloseable {
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
           new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
-      KeyRepository keys = new KeyRepository(db, clock);
-      KeyCache cache = new KeyCache(keys, rootKey.wrapper(), KEY_METADATA_TTL);
+      KeyCache cache =
+          new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
+      KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
+      destroyer.sweep(); // catch up with keys that fell due while the server was down
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
               vertx,
               authenticator,
               config.maxBodyBytes(),
-              new KmsServices(
-                  new KeyService(keys, cache, rootKey.wrapper(), random, clock),
-                  new DataService(cache),
-                  new SignService(cache),
-                  new DataKeyService(cache, random),
-                  new KeyPairService(cache, random)),
+              kmsServices(config, db, cache, rootKey, clock, random),
               new IamServices(
                   new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
                   directory,
                   securityTokens));
       int port = api.start(config.host(), config.port());
+      scheduleSweeps(vertx, destroyer);
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
-      return new KeyloomServer(vertx, db, port);
+      return new KeyloomServer(vertx, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -114,6 +131,46 @@ public final class KeyloomServer implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return port;
+  }
+
+  /**
+   * Destroys every key whose deletion date has passed, now, on the calling thread; the periodic
+   * sweep does the same. For tests that move the clock, and for operators' tooling.
+   *
+   * @return how many keys were destroyed
+   */
+  public int sweepDeletions() {
+    return destroyer.sweep();
+  }
+
+  /** The KMS services over the database, sharing the node's one key cache. */
+  private static KmsServices kmsServices(
+      ServerConfig config,
+      Database db,
+      KeyCache cache,
+      RootKey rootKey,
+      Clock clock,
+      SecureRandom random) {
+    KeyRepository keys = new KeyRepository(db, clock);
+    return new KmsServices(
+        new KeyService(
+            keys, cache, new MaterialFactory(rootKey.wrapper(), random), clock, config.keyQuota()),
+        new KeyListService(new KeyListing(db, clock)),
+        new DeletionService(keys, new KeyDeletions(db, clock), cache, clock),
+        new QuotaService(keys, config.keyQuota()),
+        new DataService(cache),
+        new SignService(cache),
+        new DataKeyService(cache, random),
+        new KeyPairService(cache, random));
+  }
+
+  private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {
+    vertx.setPeriodic(
+        DELETION_SWEEP_PERIOD.toMillis(),
+        timer ->
+            vertx
+                .executeBlocking(destroyer::sweep, true)
+                .onFailure(e -> LOG.error("deletion sweep failed; retrying next period", e)));
   }
 
   @Override

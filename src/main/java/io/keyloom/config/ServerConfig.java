@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param seedFile an optional YAML seed applied at start
  * @param maxBodyBytes the largest request body accepted on any route
  * @param tokenTtl how long an issued X-Auth-Token is valid
+ * @param keyQuota how many keys (service default keys aside) one project may hold
  */
 public record ServerConfig(
     String host,
@@ -20,10 +21,14 @@ public record ServerConfig(
     Path dataDir,
     Optional<Path> seedFile,
     int maxBodyBytes,
-    Duration tokenTtl) {
+    Duration tokenTtl,
+    int keyQuota) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+  /** Huawei's default quota of custom keys (huawei-kms-api.md §3.1, §6.2). */
+  public static final int DEFAULT_KEY_QUOTA = 20;
 
   /** Validates every field; a bad value stops the server at start with a clear message. */
   public ServerConfig {
@@ -41,6 +46,9 @@ public record ServerConfig(
     }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("token lifetime must be positive");
+    }
+    if (keyQuota < 1) {
+      throw new IllegalArgumentException("--key-quota must be at least 1, got " + keyQuota);
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
   }

@@ -8,16 +8,17 @@ import java.util.function.Function;
 @FunctionalInterface
 interface Endpoint {
   /** Handles one request. */
-  Reply handle(Call call);
+  Reply handle(Request request);
 
   /**
-   * One request as an endpoint sees it.
+   * What an endpoint sees of a request.
    *
    * @param caller the authenticated caller, or null on routes without authentication
    * @param body the raw request body, possibly empty
+   * @param origin {@code scheme://host[:port]} as the client addressed the server, for links
    * @param query the first value of a query parameter by name, or null
    */
-  record Call(Caller caller, byte[] body, Function<String, String> query) {}
+  record Request(Caller caller, byte[] body, String origin, Function<String, String> query) {}
 
   /** A response: status, JSON body, extra headers. */
   record Reply(int status, Object body, Map<String, String> headers) {

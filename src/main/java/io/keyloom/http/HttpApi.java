@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -27,6 +28,8 @@ import java.util.function.Function;
 public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";
   private static final String REQUEST_ID = "requestId";
+  private static final Pattern HOST =
+      Pattern.compile("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}\\]$");
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
@@ -87,7 +90,10 @@ public final class HttpApi {
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
       Endpoint.Reply reply =
-          route.handler().handle(new Endpoint.Call(caller, body, name -> firstQuery(ctx, name)));
+          route
+              .handler()
+              .handle(
+                  new Endpoint.Request(caller, body, origin(ctx), name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());
@@ -142,6 +148,19 @@ public final class HttpApi {
       HostAndPort authority = r.authority();
       return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     };
+  }
+
+  /**
+   * The origin the client used, from the Host header (HTTP/1.1) or {@code :authority} (HTTP/2); a
+   * host that is not a plain name or address is not echoed back (links then become relative).
+   */
+  private static String origin(RoutingContext ctx) {
+    HostAndPort authority = ctx.request().authority();
+    if (authority == null || !HOST.matcher(authority.host()).matches()) {
+      return "";
+    }
+    String port = authority.port() >= 0 ? ":" + authority.port() : "";
+    return ctx.request().scheme() + "://" + authority.host() + port;
   }
 
   private static void failed(RoutingContext ctx) {

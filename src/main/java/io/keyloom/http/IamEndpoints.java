@@ -43,7 +43,7 @@ final class IamEndpoints {
    * {@code GET /v3/projects[?name=&domain_id=]}: the caller's domain's projects. The SDK calls this
    * to find the project id of a region when a client is built without one.
    */
-  Endpoint.Reply listProjects(Endpoint.Call call) {
+  Endpoint.Reply listProjects(Endpoint.Request call) {
     Caller caller = call.caller();
     String domainId = call.query().apply("domain_id");
     List<IamProject> rows =
@@ -83,7 +83,7 @@ final class IamEndpoints {
    * {@code POST /v3.0/OS-CREDENTIAL/securitytokens} with the {@code token} method: a temporary
    * AK/SK and security token for the authenticated user (Huawei's CreateTemporaryAccessKeyByToken).
    */
-  Endpoint.Reply issueSecurityToken(Endpoint.Call call) {
+  Endpoint.Reply issueSecurityToken(Endpoint.Request call) {
     SecurityTokenIdentity identity = securityTokenIdentity(call.body());
     if (identity.policy() != null && !identity.policy().isNull()) {
       throw IamException.badRequest(

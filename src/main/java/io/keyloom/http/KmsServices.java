@@ -2,16 +2,31 @@ package io.keyloom.http;
 
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
+import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SignService;
 
 /**
- * The KMS services behind the route table, built by the composition root and handed to {@link
- * HttpApi} as one value so that the API's constructor stays small as operations are added.
+ * The KMS services the route table calls, as one parameter object, so that {@link HttpApi}'s
+ * constructor stays small as operations are added.
+ *
+ * @param keys create, describe, enable, disable, update, public key
+ * @param listing list-keys
+ * @param deletions schedule and cancel key deletion
+ * @param quotas user-instances, user-quotas
+ * @param data encrypt-data, decrypt-data
+ * @param signer sign, verify
+ * @param dataKeys data keys and gen-random
+ * @param keyPairs RSA and EC data key pairs
  */
 public record KmsServices(
     KeyService keys,
+    KeyListService listing,
+    DeletionService deletions,
+    QuotaService quotas,
     DataService data,
     SignService signer,
     DataKeyService dataKeys,

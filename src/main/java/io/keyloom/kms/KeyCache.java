@@ -11,6 +11,7 @@ import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,20 +23,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A change
  * made by another node sharing the database is seen when the cached metadata is older than {@code
  * metadataTtl} (default 2 s), the bound documented in docs/key-cache.md. Primitives are immutable
- * per key version and are never re-read.
+ * per key version and are never re-read; {@link #evict} drops them when a key is destroyed.
+ *
+ * <p>A key whose deletion date has passed (by {@code clock}) is reported as not found at once, even
+ * before the deletion sweep has removed it from the store.
  */
 public final class KeyCache {
   private final KeyRepository repository;
   private final KeyWrapper wrapper;
   private final long ttlNanos;
+  private final Clock clock;
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
   private final Map<String, Object> primitives = new ConcurrentHashMap<>();
 
   /** A cache over the repository, unwrapping material with the root key's wrapper. */
-  public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl) {
+  public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl, Clock clock) {
     this.repository = repository;
     this.wrapper = wrapper;
     this.ttlNanos = metadataTtl.toNanos();
+    this.clock = clock;
   }
 
   /** The AAD binding wrapped material to its key id and version. */
@@ -44,18 +50,26 @@ public final class KeyCache {
   }
 
   /**
-   * The key if it exists in the project, else {@code KMS.0207}: another project's key is
-   * indistinguishable from a missing one.
+   * The key if it exists in the project, else {@code KMS.0207}: another project's key, or one past
+   * its deletion date, is indistinguishable from a missing one.
    */
   LoadedKey get(String projectId, String keyId) {
     LoadedKey key = metadata.get(keyId);
     if (key == null || System.nanoTime() - key.loadedAtNanos() > ttlNanos) {
       key = repository.find(keyId).map(this::put).orElse(null);
+      if (key == null) {
+        evict(keyId);
+      }
     }
-    if (key == null || !key.row().projectId().equals(projectId)) {
+    if (key == null || !key.row().projectId().equals(projectId) || isDue(key.row())) {
       throw new KmsException(ErrorCode.KEY_NOT_FOUND);
     }
     return key;
+  }
+
+  private boolean isDue(KeyRow row) {
+    Long deletion = row.scheduledDeletionDate();
+    return deletion != null && deletion <= clock.millis();
   }
 
   /** Records metadata just written by this node. */
@@ -63,6 +77,12 @@ public final class KeyCache {
     LoadedKey key = new LoadedKey(row, System.nanoTime());
     metadata.put(row.keyId(), key);
     return key;
+  }
+
+  /** Forgets a destroyed key: its metadata and every unwrapped version. */
+  void evict(String keyId) {
+    metadata.remove(keyId);
+    primitives.keySet().removeIf(k -> k.startsWith(keyId + "#"));
   }
 
   /** The symmetric primitive of one version of a key. */

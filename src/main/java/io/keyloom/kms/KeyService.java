@@ -1,9 +1,6 @@
 package io.keyloom.kms;
 
-import io.keyloom.crypto.KeyMaterials;
 import io.keyloom.crypto.KeySpec;
-import io.keyloom.crypto.KeyWrapper;
-import io.keyloom.crypto.SecretBytes;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.keyloom.kms.api.KeyDetails;
@@ -12,35 +9,40 @@ import io.keyloom.kms.api.Responses;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import io.keyloom.store.StoreException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Key lifecycle: create, describe, enable, disable, public key. */
+/** Key lifecycle: create, describe, enable, disable, rename, re-describe, public key. */
 public final class KeyService {
   private final KeyRepository repository;
   private final KeyCache cache;
-  private final KeyWrapper wrapper;
-  private final SecureRandom random;
+  private final MaterialFactory materials;
   private final Clock clock;
+  private final int keyQuota;
 
-  /** A service over the repository and cache. */
+  /**
+   * A service over the repository and cache.
+   *
+   * @param keyQuota how many keys a project may hold ({@code KMS.1105} beyond), docs/quotas.md
+   */
   public KeyService(
       KeyRepository repository,
       KeyCache cache,
-      KeyWrapper wrapper,
-      SecureRandom random,
-      Clock clock) {
+      MaterialFactory materials,
+      Clock clock,
+      int keyQuota) {
     this.repository = repository;
     this.cache = cache;
-    this.wrapper = wrapper;
-    this.random = random;
+    this.materials = materials;
     this.clock = clock;
+    this.keyQuota = keyQuota;
   }
 
-  /** Creates a key; the response is sent only after the key is durably stored. */
+  /**
+   * Creates a key; the response is sent only after the key is durably stored. The store checks the
+   * project's quota in the same transaction as the insert, so concurrent creates cannot exceed it.
+   */
   public Responses.CreateKey create(Project project, Requests.CreateKey request) {
     NewKey spec = NewKey.validate(request);
     if (repository.aliasExists(project.id(), spec.alias())) {
@@ -64,9 +66,13 @@ public final class KeyService {
             null,
             1);
     Optional<byte[]> material =
-        spec.external() ? Optional.empty() : Optional.of(newMaterial(spec.spec(), row));
+        spec.external()
+            ? Optional.empty()
+            : Optional.of(materials.newWrapped(spec.spec(), keyId, row.currentVersion()));
     try {
-      repository.insert(row, material);
+      if (!repository.insert(row, material, keyQuota)) {
+        throw new KmsException(ErrorCode.KEY_QUOTA_REACHED);
+      }
     } catch (StoreException.Duplicate e) {
       throw new KmsException(ErrorCode.ALIAS_EXISTS);
     }
@@ -93,6 +99,44 @@ public final class KeyService {
         project, request, KeyState.ENABLED, KeyState.DISABLED, ErrorCode.KEY_NOT_ENABLED);
   }
 
+  /**
+   * Renames a key that is not pending deletion ({@code KMS.0210}) and not a default key ({@code
+   * KMS.0211}); the alias follows the create-key rules and is unique in the project ({@code
+   * KMS.1104}).
+   */
+  public Responses.UpdateKeyAlias updateAlias(Project project, Requests.UpdateKeyAlias request) {
+    Params.sequence(request.sequence());
+    String keyId = Params.keyId(request.keyId());
+    String alias = NewKey.alias(request.keyAlias());
+    requireEditable(cache.get(project.id(), keyId));
+    try {
+      if (!repository.updateAlias(keyId, alias, KeyState.PENDING_DELETION.wire())) {
+        refusedEdit(project, keyId);
+      }
+    } catch (StoreException.Duplicate e) {
+      throw new KmsException(ErrorCode.ALIAS_EXISTS);
+    }
+    refresh(keyId);
+    return new Responses.UpdateKeyAlias(new Responses.KeyAliasInfo(keyId, alias));
+  }
+
+  /** Changes the description (0–255 characters) under the same rules as {@link #updateAlias}. */
+  public Responses.UpdateKeyDescription updateDescription(
+      Project project, Requests.UpdateKeyDescription request) {
+    Params.sequence(request.sequence());
+    String keyId = Params.keyId(request.keyId());
+    if (request.keyDescription() == null) {
+      throw KmsException.missing("key_description");
+    }
+    String description = NewKey.description(request.keyDescription());
+    requireEditable(cache.get(project.id(), keyId));
+    if (!repository.updateDescription(keyId, description, KeyState.PENDING_DELETION.wire())) {
+      refusedEdit(project, keyId);
+    }
+    refresh(keyId);
+    return new Responses.UpdateKeyDescription(new Responses.KeyDescriptionInfo(keyId, description));
+  }
+
   /** The PEM public key of an enabled asymmetric key. */
   public Responses.PublicKey publicKey(Project project, Requests.KeyId request) {
     Params.sequence(request.sequence());
@@ -104,6 +148,26 @@ public final class KeyService {
     return new Responses.PublicKey(key.keyId(), cache.asymmetric(key).publicKeyPem());
   }
 
+  private static void requireEditable(LoadedKey key) {
+    if (key.row().defaultKey()) {
+      throw new KmsException(ErrorCode.DEFAULT_KEY);
+    }
+    if (key.state() == KeyState.PENDING_DELETION) {
+      throw new KmsException(ErrorCode.KEY_PENDING_DELETION);
+    }
+  }
+
+  /** The store refused an edit: the key was scheduled for deletion or destroyed meanwhile. */
+  private void refusedEdit(Project project, String keyId) {
+    refresh(keyId);
+    requireEditable(cache.get(project.id(), keyId));
+    throw new KmsException(ErrorCode.KEY_PENDING_DELETION);
+  }
+
+  private void refresh(String keyId) {
+    repository.find(keyId).ifPresentOrElse(cache::put, () -> cache.evict(keyId));
+  }
+
   private Responses.KeyState transition(
       Project project, Requests.KeyId request, KeyState from, KeyState to, ErrorCode wrongState) {
     Params.sequence(request.sequence());
@@ -113,25 +177,11 @@ public final class KeyService {
     }
     if (key.state() != from
         || !repository.compareAndSetState(key.keyId(), from.wire(), to.wire())) {
-      cache.put(repository.find(key.keyId()).orElseThrow());
+      refresh(key.keyId());
       throw new KmsException(wrongState);
     }
     cache.put(key.row().withState(to.wire()));
     return new Responses.KeyState(new Responses.KeyStatusInfo(key.keyId(), to.wire()));
-  }
-
-  private byte[] newMaterial(KeySpec keySpec, KeyRow row) {
-    SecretBytes material = null;
-    try {
-      material = KeyMaterials.generate(keySpec, random);
-      return wrapper.wrap(material, KeyCache.materialAad(row.keyId(), row.currentVersion()));
-    } catch (GeneralSecurityException e) {
-      throw new KmsException(ErrorCode.INTERNAL, e);
-    } finally {
-      if (material != null) {
-        material.destroy();
-      }
-    }
   }
 
   static KeyDetails details(Project project, KeyRow k) {

@@ -28,16 +28,10 @@ record NewKey(
 
   static NewKey validate(Requests.CreateKey r) {
     Params.sequence(r.sequence());
-    String alias = Params.required(r.keyAlias(), "key_alias");
-    if (!ALIAS.matcher(alias).matches() || alias.endsWith("/default")) {
-      throw new KmsException(ErrorCode.INVALID_ALIAS);
-    }
+    String alias = alias(r.keyAlias());
     KeySpec spec = r.keySpec() == null ? KeySpec.AES_256 : parseSpec(r.keySpec());
     KeyUsage usage = usage(spec, r.keyUsage());
-    String description = r.keyDescription() == null ? "" : r.keyDescription();
-    if (description.length() > 255) {
-      throw new KmsException(ErrorCode.INVALID_DESCRIPTION);
-    }
+    String description = r.keyDescription() == null ? "" : description(r.keyDescription());
     boolean external = external(spec, r.origin());
     String eps = r.enterpriseProjectId() == null ? "0" : r.enterpriseProjectId();
     if (!ENTERPRISE_PROJECT.matcher(eps).matches()) {
@@ -47,6 +41,26 @@ record NewKey(
       throw KmsException.invalid("keystore_id");
     }
     return new NewKey(alias, spec, usage, description, external, eps);
+  }
+
+  /**
+   * A required key alias of 1–255 characters from {@code [a-zA-Z0-9:/_-]}, not ending in {@code
+   * /default}, which marks service default keys ({@code KMS.0204}, {@code KMS.1101}).
+   */
+  static String alias(String alias) {
+    Params.required(alias, "key_alias");
+    if (!ALIAS.matcher(alias).matches() || alias.endsWith("/default")) {
+      throw new KmsException(ErrorCode.INVALID_ALIAS);
+    }
+    return alias;
+  }
+
+  /** A key description of at most 255 characters; empty is allowed ({@code KMS.1103}). */
+  static String description(String description) {
+    if (description.length() > 255) {
+      throw new KmsException(ErrorCode.INVALID_DESCRIPTION);
+    }
+    return description;
   }
 
   private static KeySpec parseSpec(String wire) {

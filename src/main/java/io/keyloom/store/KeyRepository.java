@@ -1,5 +1,6 @@
 package io.keyloom.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,10 +13,16 @@ import java.util.Optional;
  * never sees a plaintext key.
  */
 public final class KeyRepository {
-  private static final String SELECT =
+  static final String SELECT =
       "SELECT key_id, project_id, domain_id, key_alias, key_spec, key_usage, key_description,"
           + " origin, key_state, enterprise_project_id, default_key, creation_date,"
           + " scheduled_deletion_date, current_version FROM cmks";
+
+  /**
+   * Rows still alive at the bound instant: a key whose deletion date has passed is gone for every
+   * reader, even before the sweep has removed its rows.
+   */
+  static final String LIVE = "(scheduled_deletion_date IS NULL OR scheduled_deletion_date > ?)";
 
   private final Database db;
   private final Clock clock;
@@ -27,33 +34,27 @@ public final class KeyRepository {
   }
 
   /**
-   * Inserts a key and, when material is given, its first version, atomically.
+   * Inserts a key and, when material is given, its first version, atomically, unless the project
+   * already holds {@code keyQuota} keys that count against the quota (see {@link #countKeys}).
    *
+   * <p>The quota check and the insert run in one transaction that first write-locks the project's
+   * row, so concurrent creates in one project are serialised and cannot race past the quota. On
+   * PostgreSQL it is a row lock that later creates wait for before they count. On SQLite the first
+   * write takes the database's write lock before the count is read; counting first would read a
+   * snapshot that a concurrent create can outdate, which SQLite refuses at the insert with {@code
+   * SQLITE_BUSY_SNAPSHOT} (KeyQuotaRaceTest fails that way without the lock).
+   *
+   * @return false, with nothing written, when the quota is reached
    * @throws StoreException.Duplicate when the alias is already used in the project
    */
-  public void insert(KeyRow k, Optional<byte[]> wrappedMaterial) {
-    db.inTransaction(
+  public boolean insert(KeyRow k, Optional<byte[]> wrappedMaterial, int keyQuota) {
+    return db.inTransaction(
         c -> {
-          Jdbc.update(
-              c,
-              "INSERT INTO cmks (key_id, project_id, domain_id, key_alias, key_spec, key_usage,"
-                  + " key_description, origin, key_state, enterprise_project_id, default_key,"
-                  + " creation_date, scheduled_deletion_date, current_version)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              k.keyId(),
-              k.projectId(),
-              k.domainId(),
-              k.alias(),
-              k.spec(),
-              k.usage(),
-              k.description(),
-              k.origin(),
-              k.state(),
-              k.enterpriseProjectId(),
-              k.defaultKey() ? 1 : 0,
-              k.creationDate(),
-              k.scheduledDeletionDate(),
-              k.currentVersion());
+          Jdbc.update(c, "UPDATE projects SET created_at = created_at WHERE id = ?", k.projectId());
+          if (countKeys(c, k.projectId()) >= keyQuota) {
+            return false;
+          }
+          insertRow(c, k);
           if (wrappedMaterial.isPresent()) {
             Jdbc.update(
                 c,
@@ -64,8 +65,50 @@ public final class KeyRepository {
                 Base64.getEncoder().encodeToString(wrappedMaterial.get()),
                 clock.millis());
           }
-          return null;
+          return true;
         });
+  }
+
+  private static void insertRow(Connection c, KeyRow k) throws SQLException {
+    Jdbc.update(
+        c,
+        "INSERT INTO cmks (key_id, project_id, domain_id, key_alias, key_spec, key_usage,"
+            + " key_description, origin, key_state, enterprise_project_id, default_key,"
+            + " creation_date, scheduled_deletion_date, current_version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        k.keyId(),
+        k.projectId(),
+        k.domainId(),
+        k.alias(),
+        k.spec(),
+        k.usage(),
+        k.description(),
+        k.origin(),
+        k.state(),
+        k.enterpriseProjectId(),
+        k.defaultKey() ? 1 : 0,
+        k.creationDate(),
+        k.scheduledDeletionDate(),
+        k.currentVersion());
+  }
+
+  /**
+   * The number of keys counting against the project's quota: every key that is not a service
+   * default key and has not passed its deletion date, whatever its state (pending deletion and
+   * pending import included).
+   */
+  public int countKeys(String projectId) {
+    return db.inTransaction(c -> countKeys(c, projectId));
+  }
+
+  private int countKeys(Connection c, String projectId) throws SQLException {
+    return Jdbc.query(
+            c,
+            "SELECT COUNT(*) FROM cmks WHERE project_id = ? AND default_key = 0 AND " + LIVE,
+            rs -> rs.getInt(1),
+            projectId,
+            clock.millis())
+        .get(0);
   }
 
   /** Finds a key by id in any project; callers enforce tenancy. */
@@ -107,6 +150,40 @@ public final class KeyRepository {
     return n == 1;
   }
 
+  /**
+   * Renames a key unless it is in {@code refusedState} (or gone).
+   *
+   * @return false when the key is in the refused state or does not exist
+   * @throws StoreException.Duplicate when the alias is already used in the project
+   */
+  public boolean updateAlias(String keyId, String alias, String refusedState) {
+    return updateColumn("key_alias", keyId, alias, refusedState);
+  }
+
+  /**
+   * Changes a key's description unless it is in {@code refusedState} (or gone).
+   *
+   * @return false when the key is in the refused state or does not exist
+   */
+  public boolean updateDescription(String keyId, String description, String refusedState) {
+    return updateColumn("key_description", keyId, description, refusedState);
+  }
+
+  private boolean updateColumn(String column, String keyId, String value, String refusedState) {
+    // column is one of the two constants above, never request data
+    String sql = "UPDATE cmks SET " + column + " = ? WHERE key_id = ? AND key_state <> ?";
+    return db.inTransaction(c -> Jdbc.update(c, sql, value, keyId, refusedState)) == 1;
+  }
+
+  /** Whether any version of the key has material (an external key may have none yet). */
+  public boolean hasMaterial(String keyId) {
+    return !db.inTransaction(
+            c ->
+                Jdbc.query(
+                    c, "SELECT 1 FROM cmk_versions WHERE key_id = ? LIMIT 1", rs -> 1, keyId))
+        .isEmpty();
+  }
+
   /** The wrapped material of one version. */
   public Optional<byte[]> findMaterial(String keyId, int version) {
     List<byte[]> rows =
@@ -121,7 +198,7 @@ public final class KeyRepository {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  private static KeyRow map(ResultSet rs) throws SQLException {
+  static KeyRow map(ResultSet rs) throws SQLException {
     long deletion = rs.getLong(13);
     Long scheduled = rs.wasNull() ? null : deletion;
     return new KeyRow(

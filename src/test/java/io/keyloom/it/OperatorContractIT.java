@@ -89,7 +89,19 @@ class OperatorContractIT {
             "--data-dir",
             "KEYLOOM_DATA_DIR",
             "--seed",
-            "KEYLOOM_SEED");
+            "KEYLOOM_SEED",
+            "--key-quota",
+            "KEYLOOM_KEY_QUOTA");
+  }
+
+  @Test
+  void keyQuotaBelowOne_stopsTheStartWithOneLine() throws Exception {
+    Path dir = Files.createTempDirectory("keyloom-op");
+    Process p =
+        keyloom("serve", "--port", "0", "--data-dir", dir.toString(), "--key-quota", "0").start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(text.strip()).isEqualTo("keyloom: --key-quota must be at least 1, got 0");
   }
 
   @Test
@@ -109,7 +121,17 @@ class OperatorContractIT {
                 seed.toString()))) {
       Http http = new Http("http://127.0.0.1:" + s.port());
       assertThat(http.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
-      assertThat(http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4")).isNotBlank();
+      String token = http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4");
+      JsonNode quotas =
+          http.send(
+                  "GET",
+                  "/v1.0/" + TestServer.PROJECT_ID + "/kms/user-quotas",
+                  null,
+                  Map.of("X-Auth-Token", token))
+              .json();
+      assertThat(quotas.path("quotas").path("resources").get(0).path("quota").asInt())
+          .as("Huawei's default key quota")
+          .isEqualTo(20);
       assertThat(s.log()).doesNotContain(TestServer.PASSWORD).doesNotContain(TestServer.SK);
       assertThat(Files.getPosixFilePermissions(dir.resolve("data")))
           .isEqualTo(
@@ -126,6 +148,7 @@ class OperatorContractIT {
     ProcessBuilder pb = keyloom("serve");
     pb.environment().put("KEYLOOM_PORT", "0");
     pb.environment().put("KEYLOOM_DATA_DIR", dir.toString());
+    pb.environment().put("KEYLOOM_KEY_QUOTA", "1");
     try (Started s = serve(pb)) {
       Path file = dir.resolve("credentials.json");
       JsonNode creds = Http.JSON.readTree(file.toFile());
@@ -147,6 +170,15 @@ class OperatorContractIT {
                       "{\"key_alias\":\"first\"}")
                   .status())
           .isEqualTo(200);
+      assertThat(
+              http.kms(
+                      token,
+                      creds.path("project_id").asText(),
+                      "create-key",
+                      "{\"key_alias\":\"second\"}")
+                  .errorCode())
+          .as("KEYLOOM_KEY_QUOTA=1")
+          .isEqualTo("KMS.1105");
     }
     try (Started again = serve(pb)) {
       assertThat(again.log()).doesNotContain("First start");

@@ -67,18 +67,31 @@ public final class TestServer implements AutoCloseable {
                   secret: bobSecretKey00000000000000000000000000001
       """;
 
+  /**
+   * The key quota of test servers unless a test sets one: high enough that no test class runs into
+   * it by accident (quota tests start their own server with a small quota).
+   */
+  public static final int TEST_KEY_QUOTA = 1000;
+
   private final Path dataDir;
+  private final int keyQuota;
   private final TestClock clock = new TestClock();
   private KeyloomServer server;
 
-  private TestServer(Path dataDir) {
+  private TestServer(Path dataDir, int keyQuota) {
     this.dataDir = dataDir;
+    this.keyQuota = keyQuota;
   }
 
   /** Starts a server in a new temporary data directory. */
   public static TestServer start() {
+    return start(TEST_KEY_QUOTA);
+  }
+
+  /** Starts a server whose projects may hold at most {@code keyQuota} keys. */
+  public static TestServer start(int keyQuota) {
     try {
-      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"));
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota);
       s.restart();
       return s;
     } catch (IOException e) {
@@ -101,7 +114,8 @@ public final class TestServer implements AutoCloseable {
               dataDir,
               Optional.of(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
-              Duration.ofHours(1));
+              Duration.ofHours(1),
+              keyQuota);
       server =
           KeyloomServer.start(
               config,
@@ -120,6 +134,11 @@ public final class TestServer implements AutoCloseable {
   /** The server's clock; moving it moves the server's notion of now, also across restarts. */
   public TestClock clock() {
     return clock;
+  }
+
+  /** Runs the deletion sweep now, as the server's timer would; returns the keys destroyed. */
+  public int sweepDeletions() {
+    return server.sweepDeletions();
   }
 
   /** The data directory. */

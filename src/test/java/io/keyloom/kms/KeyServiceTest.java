@@ -57,8 +57,13 @@ class KeyServiceTest {
   }
 
   KeyService node(Duration ttl) {
-    KeyCache cache = new KeyCache(keys, rootKey.wrapper(), ttl);
-    return new KeyService(keys, cache, rootKey.wrapper(), new SecureRandom(), Clock.systemUTC());
+    KeyCache cache = new KeyCache(keys, rootKey.wrapper(), ttl, Clock.systemUTC());
+    return new KeyService(
+        keys,
+        cache,
+        new MaterialFactory(rootKey.wrapper(), new SecureRandom()),
+        Clock.systemUTC(),
+        100);
   }
 
   static Requests.KeyId id(String keyId) {
@@ -156,7 +161,7 @@ class KeyServiceTest {
             0L,
             null,
             1);
-    assertThatThrownBy(() -> keys.insert(racer, Optional.empty()))
+    assertThatThrownBy(() -> keys.insert(racer, Optional.empty(), 100))
         .isInstanceOf(StoreException.Duplicate.class);
     assertThatThrownBy(() -> a.create(PROJECT, request))
         .isInstanceOfSatisfying(

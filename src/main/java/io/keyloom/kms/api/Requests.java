@@ -104,4 +104,22 @@ public final class Requests {
 
   /** {@code gen-random}. */
   public record GenRandom(String randomDataLength, String sequence) {}
+
+  /** {@code list-keys}: every field optional; numbers arrive as strings. */
+  public record ListKeys(
+      String limit,
+      String marker,
+      String keyState,
+      String keySpec,
+      String enterpriseProjectId,
+      String sequence) {}
+
+  /** {@code schedule-key-deletion}. */
+  public record ScheduleKeyDeletion(String keyId, String pendingDays, String sequence) {}
+
+  /** {@code update-key-alias}. */
+  public record UpdateKeyAlias(String keyId, String keyAlias, String sequence) {}
+
+  /** {@code update-key-description}. */
+  public record UpdateKeyDescription(String keyId, String keyDescription, String sequence) {}
 }

@@ -1,5 +1,7 @@
 package io.keyloom.kms.api;
 
+import java.util.List;
+
 /** Response bodies of the KMS operations; null fields are omitted on the wire. */
 public final class Responses {
   private Responses() {}
@@ -85,4 +87,42 @@ public final class Responses {
       return "Random[REDACTED]";
     }
   }
+
+  /**
+   * {@code list-keys}: one page of key ids and their details; {@code truncated} is the string
+   * {@code "true"} or {@code "false"}, {@code total} a JSON number.
+   */
+  public record ListKeys(
+      List<String> keys,
+      List<KeyDetails> keyDetails,
+      String nextMarker,
+      String truncated,
+      int total) {}
+
+  /** {@code schedule-key-deletion} / {@code cancel-key-deletion}: flat, no {@code key_info}. */
+  public record KeyDeletion(String keyId, String keyState) {}
+
+  /** {@code update-key-alias}. */
+  public record UpdateKeyAlias(KeyAliasInfo keyInfo) {}
+
+  /** A key's id and alias. */
+  public record KeyAliasInfo(String keyId, String keyAlias) {}
+
+  /** {@code update-key-description}. */
+  public record UpdateKeyDescription(KeyDescriptionInfo keyInfo) {}
+
+  /** A key's id and description. */
+  public record KeyDescriptionInfo(String keyId, String keyDescription) {}
+
+  /** {@code user-instances}: the number of the project's non-default keys. */
+  public record UserInstances(int instanceNum) {}
+
+  /** {@code user-quotas}. */
+  public record UserQuotas(Quotas quotas) {}
+
+  /** The quota list. */
+  public record Quotas(List<QuotaResource> resources) {}
+
+  /** One quota: {@code CMK} or {@code grant_per_CMK}, with used and total as JSON numbers. */
+  public record QuotaResource(String type, int used, int quota) {}
 }

@@ -1,0 +1,40 @@
+package io.keyloom.kms;
+
+import io.keyloom.crypto.KeyMaterials;
+import io.keyloom.crypto.KeySpec;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.error.ErrorCode;
+import io.keyloom.error.KmsException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+/**
+ * New key material, handed out only wrapped under the root key and bound to its key id and version
+ * ({@link KeyCache#materialAad}); the plaintext is destroyed before this returns.
+ */
+public final class MaterialFactory {
+  private final KeyWrapper wrapper;
+  private final SecureRandom random;
+
+  /** A factory drawing material from {@code random} and wrapping it with the root key. */
+  public MaterialFactory(KeyWrapper wrapper, SecureRandom random) {
+    this.wrapper = wrapper;
+    this.random = random;
+  }
+
+  /** Fresh material for {@code spec}, wrapped for storage as version {@code version}. */
+  byte[] newWrapped(KeySpec spec, String keyId, int version) {
+    SecretBytes material = null;
+    try {
+      material = KeyMaterials.generate(spec, random);
+      return wrapper.wrap(material, KeyCache.materialAad(keyId, version));
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    } finally {
+      if (material != null) {
+        material.destroy();
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.keyloom.kms;
+
+import io.keyloom.kms.api.Responses;
+import io.keyloom.store.KeyRepository;
+import java.util.List;
+
+/**
+ * {@code user-instances} and {@code user-quotas}: how many keys a project holds against its quota
+ * (docs/quotas.md). The quota itself is enforced by {@link KeyService#create}.
+ */
+public final class QuotaService {
+  /** Huawei's grants-per-key quota; Keyloom has no grants yet, so none are ever used. */
+  static final int GRANTS_PER_KEY = 100;
+
+  private final KeyRepository repository;
+  private final int keyQuota;
+
+  /** A service reporting usage against {@code keyQuota} keys per project. */
+  public QuotaService(KeyRepository repository, int keyQuota) {
+    this.repository = repository;
+    this.keyQuota = keyQuota;
+  }
+
+  /** The number of the project's keys that are not service default keys. */
+  public Responses.UserInstances instances(Project project) {
+    return new Responses.UserInstances(repository.countKeys(project.id()));
+  }
+
+  /** The project's key quota and the grants-per-key quota, each with its usage. */
+  public Responses.UserQuotas quotas(Project project) {
+    return new Responses.UserQuotas(
+        new Responses.Quotas(
+            List.of(
+                new Responses.QuotaResource("CMK", repository.countKeys(project.id()), keyQuota),
+                new Responses.QuotaResource("grant_per_CMK", 0, GRANTS_PER_KEY))));
+  }
+}
