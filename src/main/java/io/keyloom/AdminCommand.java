@@ -98,6 +98,12 @@ final class AdminCommand implements Runnable {
     }
   }
 
+  /** A listing that can be narrowed to one domain. */
+  abstract static class ListSub extends Sub {
+    @Option(names = "--domain", description = "Only this domain's.")
+    String domain;
+  }
+
   @Command(name = "create-domain", description = "Create a domain (an account).")
   static final class CreateDomain extends Sub {
     @Parameters(paramLabel = "NAME", description = "Domain name, as used to log in.")
@@ -206,10 +212,7 @@ final class AdminCommand implements Runnable {
   }
 
   @Command(name = "list-projects", description = "List projects.")
-  static final class ListProjects extends Sub {
-    @Option(names = "--domain", description = "Only this domain's.")
-    String domain;
-
+  static final class ListProjects extends ListSub {
     @Override
     List<String> apply(IdentityAdmin admin) {
       return table(new String[] {"DOMAIN", "PROJECT", "ID"}, admin.listProjects(domain));
@@ -217,10 +220,7 @@ final class AdminCommand implements Runnable {
   }
 
   @Command(name = "list-users", description = "List users.")
-  static final class ListUsers extends Sub {
-    @Option(names = "--domain", description = "Only this domain's.")
-    String domain;
-
+  static final class ListUsers extends ListSub {
     @Override
     List<String> apply(IdentityAdmin admin) {
       return table(new String[] {"DOMAIN", "USER", "ID"}, admin.listUsers(domain));
@@ -228,10 +228,7 @@ final class AdminCommand implements Runnable {
   }
 
   @Command(name = "list-access-keys", description = "List access keys (never their secrets).")
-  static final class ListAccessKeys extends Sub {
-    @Option(names = "--domain", description = "Only this domain's.")
-    String domain;
-
+  static final class ListAccessKeys extends ListSub {
     @Override
     List<String> apply(IdentityAdmin admin) {
       return table(new String[] {"DOMAIN", "USER", "ACCESS_KEY"}, admin.listAccessKeys(domain));
