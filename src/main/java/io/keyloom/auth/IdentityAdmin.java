@@ -136,14 +136,7 @@ public final class IdentityAdmin {
     if (repository.findProject(domain.id(), name).isPresent()) {
       throw new IllegalArgumentException("project " + name + " already exists in " + domainName);
     }
-    unique(
-        "project id",
-        () -> {
-          ensureProject(domain, p);
-          return p;
-        });
-    return new Listed(
-        domainName, name, repository.findProject(domain.id(), name).orElseThrow().id());
+    return new Listed(domainName, name, unique("project id", () -> ensureProject(domain, p)).id());
   }
 
   /**
@@ -271,14 +264,15 @@ public final class IdentityAdmin {
     return row;
   }
 
-  private void ensureProject(DomainRow domain, Seed.Project p) {
+  private ProjectRow ensureProject(DomainRow domain, Seed.Project p) {
     Optional<ProjectRow> existing = repository.findProject(domain.id(), p.name());
     if (existing.isPresent()) {
       requireSameId("project " + p.name(), p.id(), existing.get().id());
-      return;
+      return existing.get();
     }
-    repository.insertProject(
-        new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name()));
+    ProjectRow row = new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name());
+    repository.insertProject(row);
+    return row;
   }
 
   private UserRow ensureUser(DomainRow domain, Seed.User u) {

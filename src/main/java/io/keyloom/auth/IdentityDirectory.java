@@ -90,10 +90,11 @@ public final class IdentityDirectory implements SecretLookup {
 
   /** The projects of a domain, optionally only those with a given name; read from the store. */
   public List<IamProject> projects(String domainId, String name) {
-    return repository.listProjects(domainId).stream()
-        .filter(p -> name == null || p.name().equals(name))
-        .map(p -> new IamProject(p.id(), p.domainId(), p.name()))
-        .toList();
+    List<ProjectRow> rows =
+        name == null
+            ? repository.listProjects(domainId)
+            : repository.findProject(domainId, name).stream().toList();
+    return rows.stream().map(p -> new IamProject(p.id(), p.domainId(), p.name())).toList();
   }
 
   /** A user by id. */
