@@ -1,5 +1,6 @@
 package io.keyloom;
 
+import io.keyloom.config.ConnectionLimits;
 import io.keyloom.config.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,6 +96,38 @@ public final class Keyloom implements Runnable {
                 + " with KMS.1105 (env KEYLOOM_KEY_QUOTA, default ${DEFAULT-VALUE}).")
     int keyQuota;
 
+    @Option(
+        names = "--idle-timeout",
+        defaultValue = "${env:KEYLOOM_IDLE_TIMEOUT:-60s}",
+        description =
+            "Close a keep-alive connection idle this long; 500ms, 10s, 2m or plain seconds"
+                + " (env KEYLOOM_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    String idleTimeout;
+
+    @Option(
+        names = "--header-timeout",
+        defaultValue = "${env:KEYLOOM_HEADER_TIMEOUT:-10s}",
+        description =
+            "Total time for a request head, from connect or its first byte; then 408"
+                + " (env KEYLOOM_HEADER_TIMEOUT, default ${DEFAULT-VALUE}).")
+    String headerTimeout;
+
+    @Option(
+        names = "--body-timeout",
+        defaultValue = "${env:KEYLOOM_BODY_TIMEOUT:-30s}",
+        description =
+            "Total time for a request body after its head; then 408"
+                + " (env KEYLOOM_BODY_TIMEOUT, default ${DEFAULT-VALUE}).")
+    String bodyTimeout;
+
+    @Option(
+        names = "--max-connections",
+        defaultValue = "${env:KEYLOOM_MAX_CONNECTIONS:-768}",
+        description =
+            "Open connections at most; beyond it the longest-waiting idle one is closed, or 503"
+                + " (env KEYLOOM_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig config =
@@ -105,7 +138,8 @@ public final class Keyloom implements Runnable {
               Optional.ofNullable(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(24),
-              keyQuota);
+              keyQuota,
+              connectionLimits());
       KeyloomServer server = KeyloomServer.start(config, System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -117,6 +151,14 @@ public final class Keyloom implements Runnable {
                   }));
       stopped.await();
       return 0;
+    }
+
+    private ConnectionLimits connectionLimits() {
+      return new ConnectionLimits(
+          ConnectionLimits.parseDuration("--idle-timeout", idleTimeout),
+          ConnectionLimits.parseDuration("--header-timeout", headerTimeout),
+          ConnectionLimits.parseDuration("--body-timeout", bodyTimeout),
+          maxConnections);
     }
   }
 

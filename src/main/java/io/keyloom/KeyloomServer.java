@@ -115,7 +115,7 @@ public final class KeyloomServer implements AutoCloseable {
                   new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
                   directory,
                   securityTokens));
-      int port = api.start(config.host(), config.port());
+      int port = api.start(config.host(), config.port(), config.connections());
       scheduleSweeps(vertx, destroyer);
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
       return new KeyloomServer(vertx, db, destroyer, port);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted on any route
  * @param tokenTtl how long an issued X-Auth-Token is valid
  * @param keyQuota how many keys (service default keys aside) one project may hold
+ * @param connections timeouts and the connection cap (defaults when null)
  */
 public record ServerConfig(
     String host,
@@ -22,7 +23,8 @@ public record ServerConfig(
     Optional<Path> seedFile,
     int maxBodyBytes,
     Duration tokenTtl,
-    int keyQuota) {
+    int keyQuota,
+    ConnectionLimits connections) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -51,5 +53,6 @@ public record ServerConfig(
       throw new IllegalArgumentException("--key-quota must be at least 1, got " + keyQuota);
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
+    connections = connections == null ? ConnectionLimits.defaults() : connections;
   }
 }

@@ -20,6 +20,7 @@ public enum ErrorCode {
   KEY_PENDING_DELETION(400, "KMS.0210", "The key is pending deletion."),
   DEFAULT_KEY(400, "KMS.0211", "The operation is not allowed on a default master key."),
   METHOD_NOT_ALLOWED(405, "KMS.0215", "The HTTP method is not supported."),
+  REQUEST_TIMEOUT(408, "KMS.0214", "The request was not received in time."),
   INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
   DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
   ASYMMETRIC_NOT_SUPPORTED(400, "KMS.0325", "The operation is not supported for asymmetric keys."),
@@ -74,7 +75,8 @@ public enum ErrorCode {
   TOKEN_NOT_PROJECT_SCOPED(403, "KMS.0305", "X-Auth-Token is not scoped to a project."),
   PROJECT_MISMATCH(403, "KMS.0321", "The project in the URL differs from the caller's project."),
   UNAUTHENTICATED(401, "APIGW.0301", "Incorrect IAM authentication information."),
-  INTERNAL(500, "KMS.0101", "KMS internal error.");
+  INTERNAL(500, "KMS.0101", "KMS internal error."),
+  TOO_MANY_CONNECTIONS(503, "KMS.0104", "Too many open connections; retry later.");
 
   private final int status;
   private final String code;

@@ -3,6 +3,7 @@ package io.keyloom.http;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
 import io.keyloom.auth.sig.SignedRequest;
+import io.keyloom.config.ConnectionLimits;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * around the route table. Endpoints run on worker threads as plain synchronous code.
  */
 public final class HttpApi {
-  private static final String JSON = "application/json;charset=UTF-8";
+  static final String JSON = "application/json;charset=UTF-8";
   private static final String REQUEST_ID = "requestId";
   private static final Pattern HOST =
       Pattern.compile("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}\\]$");
@@ -50,9 +51,14 @@ public final class HttpApi {
             new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
   }
 
-  /** Binds and starts serving; returns the bound port. */
-  public int start(String host, int port) throws InterruptedException {
-    HttpServer server = vertx.createHttpServer().requestHandler(router());
+  /** Binds and starts serving under the given timeouts and connection cap; returns the port. */
+  public int start(String host, int port, ConnectionLimits limits) throws InterruptedException {
+    ConnectionGuard guard = new ConnectionGuard(limits);
+    HttpServer server =
+        vertx
+            .createHttpServer(guard.options())
+            .connectionHandler(guard::accepted)
+            .requestHandler(router());
     try {
       return server.listen(port, host).toCompletionStage().toCompletableFuture().get().actualPort();
     } catch (ExecutionException e) {
@@ -164,6 +170,9 @@ public final class HttpApi {
   }
 
   private static void failed(RoutingContext ctx) {
+    if (ctx.response().closed()) {
+      return; // the client went away or a deadline closed the connection; nobody to answer
+    }
     if (ctx.statusCode() == 413) {
       sendError(ctx, ErrorCode.BODY_TOO_LARGE);
     } else if (ctx.statusCode() == 400) {

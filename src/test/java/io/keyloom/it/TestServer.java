@@ -1,6 +1,7 @@
 package io.keyloom.it;
 
 import io.keyloom.KeyloomServer;
+import io.keyloom.config.ConnectionLimits;
 import io.keyloom.config.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,12 +76,14 @@ public final class TestServer implements AutoCloseable {
 
   private final Path dataDir;
   private final int keyQuota;
+  private final ConnectionLimits limits;
   private final TestClock clock = new TestClock();
   private KeyloomServer server;
 
-  private TestServer(Path dataDir, int keyQuota) {
+  private TestServer(Path dataDir, int keyQuota, ConnectionLimits limits) {
     this.dataDir = dataDir;
     this.keyQuota = keyQuota;
+    this.limits = limits;
   }
 
   /** Starts a server in a new temporary data directory. */
@@ -90,8 +93,17 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server whose projects may hold at most {@code keyQuota} keys. */
   public static TestServer start(int keyQuota) {
+    return start(keyQuota, ConnectionLimits.defaults());
+  }
+
+  /** Starts a server with the given timeouts and connection cap. */
+  public static TestServer start(ConnectionLimits limits) {
+    return start(TEST_KEY_QUOTA, limits);
+  }
+
+  private static TestServer start(int keyQuota, ConnectionLimits limits) {
     try {
-      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota);
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota, limits);
       s.restart();
       return s;
     } catch (IOException e) {
@@ -115,7 +127,8 @@ public final class TestServer implements AutoCloseable {
               Optional.of(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(1),
-              keyQuota);
+              keyQuota,
+              limits);
       server =
           KeyloomServer.start(
               config,
