@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Header, body and idle deadlines against clients that are slow on purpose (slowloris), with short
- * timeouts so each test takes seconds: head 1 s, body 1 s, idle 3 s.
+ * timeouts so each test takes seconds: head 1 s, body 1 s, idle 5 s.
  */
 class ConnectionTimeoutsIT {
   static final Duration HEADER = Duration.ofSeconds(1);
   static final Duration BODY = Duration.ofSeconds(1);
-  static final Duration IDLE = Duration.ofSeconds(3);
-  static final Duration SLACK = Duration.ofMillis(2500);
+  static final Duration IDLE = Duration.ofSeconds(5);
+  static final Duration SLACK = Duration.ofMillis(2000);
   static final Duration TRICKLE = Duration.ofMillis(100);
   static final String GET = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   static final String SLOW_HEAD =
