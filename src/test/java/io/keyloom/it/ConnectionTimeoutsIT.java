@@ -17,7 +17,7 @@ class ConnectionTimeoutsIT {
   static final Duration HEADER = Duration.ofSeconds(1);
   static final Duration BODY = Duration.ofSeconds(1);
   static final Duration IDLE = Duration.ofSeconds(5);
-  static final Duration SLACK = Duration.ofMillis(2000);
+  static final Duration SLACK = Duration.ofMillis(3000);
   static final Duration TRICKLE = Duration.ofMillis(100);
   static final String GET = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   static final String SLOW_HEAD =
