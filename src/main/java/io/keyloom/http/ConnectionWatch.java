@@ -58,7 +58,7 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   private Phase phase = Phase.HEAD;
   private boolean bytesSeen;
   private boolean responseStarted;
-  private boolean responseOpen;
+  private int responsesOwed; // more than one only when the client pipelines requests
   private ScheduledFuture<?> deadline;
 
   ConnectionWatch(ConnectionLimits limits, GuardLog log, Channel channel) {
@@ -96,9 +96,9 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     if (msg instanceof HttpResponse && !informational) {
       responseStarted = true;
     }
-    if (msg instanceof LastHttpContent && !informational) {
-      responseOpen = false;
-      sheddable = phase != Phase.BODY;
+    if (msg instanceof LastHttpContent && !informational && responsesOwed > 0) {
+      responsesOwed--;
+      sheddable = phase != Phase.BODY && responsesOwed == 0;
     }
     ctx.write(msg, promise);
   }
@@ -148,7 +148,7 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     sheddable = false;
     bytesSeen = false;
     responseStarted = false;
-    responseOpen = true;
+    responsesOwed++;
     schedule(limits.bodyTimeout());
   }
 
@@ -157,7 +157,7 @@ final class ConnectionWatch extends ChannelDuplexHandler {
       phase = Phase.WAITING;
       cancel();
       waitingSince = System.nanoTime();
-      sheddable = !responseOpen;
+      sheddable = responsesOwed == 0;
     }
   }
 
@@ -168,13 +168,13 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     }
     if (phase == Phase.HEAD) {
       log.headerTimeout();
-      if (bytesSeen && !responseOpen) {
+      if (bytesSeen && responsesOwed == 0) {
         answer(ErrorCode.REQUEST_TIMEOUT);
         return;
       }
     } else if (phase == Phase.BODY) {
       log.bodyTimeout();
-      if (!responseStarted) {
+      if (!responseStarted && responsesOwed == 1) {
         answer(ErrorCode.REQUEST_TIMEOUT);
         return;
       }

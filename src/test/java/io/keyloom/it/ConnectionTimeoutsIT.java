@@ -124,4 +124,16 @@ class ConnectionTimeoutsIT {
       }
     }
   }
+
+  @Test
+  void pipelinedRequests_areAllAnsweredInOrder() throws IOException {
+    try (RawConnection c = new RawConnection(port, IDLE)) {
+      c.send(GET + GET + GET);
+      for (int i = 0; i < 3; i++) {
+        RawConnection.Response r = c.read();
+        assertThat(r).as("pipelined response %d", i).isNotNull();
+        assertThat(r.status()).isEqualTo(200);
+      }
+    }
+  }
 }
