@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -101,6 +102,14 @@ final class ConnectionWatch extends ChannelDuplexHandler {
       sheddable = phase != Phase.BODY && responsesOwed == 0;
     }
     ctx.write(msg, promise);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent && responsesOwed > 0) {
+      return; // the client waits for our answer, it is not idle; the executors bound slow work
+    }
+    ctx.fireUserEventTriggered(evt);
   }
 
   @Override
