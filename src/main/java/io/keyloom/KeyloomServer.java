@@ -14,6 +14,7 @@ import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
+import io.keyloom.http.StoreProbe;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
@@ -30,6 +31,7 @@ import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
+import io.keyloom.store.StoreException;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -114,7 +116,8 @@ public final class KeyloomServer implements AutoCloseable {
               new IamServices(
                   new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
                   directory,
-                  securityTokens));
+                  securityTokens),
+              new StoreProbe(db::ready, db::isDown));
       int port = api.start(config.host(), config.port());
       scheduleSweeps(vertx, destroyer);
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
@@ -170,7 +173,20 @@ public final class KeyloomServer implements AutoCloseable {
         timer ->
             vertx
                 .executeBlocking(destroyer::sweep, true)
-                .onFailure(e -> LOG.error("deletion sweep failed; retrying next period", e)));
+                .onFailure(
+                    e -> {
+                      if (!(e instanceof StoreException.Unavailable)) { // logged by the store
+                        LOG.error("deletion sweep failed; retrying next period", e);
+                      }
+                    }));
+  }
+
+  /**
+   * Makes the store fail every write that needs more space with {@code SQLITE_FULL}, as a full disk
+   * does, or ends that; the seam for fault tests (docs/storage.md).
+   */
+  public void simulateDiskFull(boolean full) {
+    database.simulateDiskFull(full);
   }
 
   @Override

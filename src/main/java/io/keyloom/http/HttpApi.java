@@ -40,14 +40,16 @@ public final class HttpApi {
       Authenticator authenticator,
       int maxBodyBytes,
       KmsServices kms,
-      IamServices iam) {
+      IamServices iam,
+      StoreProbe store) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.routes =
         new Routes(
             maxBodyBytes,
             kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
+            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
+            store);
   }
 
   /** Binds and starts serving; returns the bound port. */

@@ -141,6 +141,11 @@ public final class TestServer implements AutoCloseable {
     return server.sweepDeletions();
   }
 
+  /** Makes writes that need more space fail as on a full disk ({@code false}: space is back). */
+  public void simulateDiskFull(boolean full) {
+    server.simulateDiskFull(full);
+  }
+
   /** The data directory. */
   public Path dataDir() {
     return dataDir;
