@@ -154,45 +154,41 @@ public final class Database implements AutoCloseable {
     try {
       c = dataSource.getConnection();
       fault.apply(c);
-      T result = transaction ? commit(c, work) : work.run(c);
+      c.setAutoCommit(!transaction);
+      T result = work.run(c);
+      if (transaction) {
+        c.commit();
+      }
       reusable = true;
       return result;
     } catch (SQLException e) {
-      reusable = c != null && StoreException.isUniqueViolation(e) && !isRollbackFailed(e);
+      reusable = rolledBack(c, transaction, e) && StoreException.isUniqueViolation(e);
       throw failed(e);
     } catch (RuntimeException e) {
-      reusable = !isRollbackFailed(e);
+      reusable = rolledBack(c, transaction, e);
       throw e;
     } finally {
       release(c, reusable);
     }
   }
 
-  private static <T> T commit(Connection c, SqlWork<T> work) throws SQLException {
-    c.setAutoCommit(false);
+  /**
+   * Rolls back after a failure; false when the connection's state is unknown. After SQLITE_FULL or
+   * IOERR, SQLite may already have rolled back by itself while the driver still believes a
+   * transaction is open: the rollback then fails ("cannot rollback"), is kept as suppressed under
+   * the original error instead of replacing it, and the connection must not be reused.
+   */
+  private static boolean rolledBack(Connection c, boolean transaction, Exception cause) {
+    if (c == null || !transaction) {
+      return c != null;
+    }
     try {
-      T result = work.run(c);
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailure) {
-        // After SQLITE_FULL or IOERR, SQLite may already have rolled the transaction back; the
-        // driver then still believes one is open. Keep the original error, drop the connection.
-        e.addSuppressed(new RollbackFailed(rollbackFailure));
-      }
-      throw e;
+      c.rollback();
+      return true;
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+      return false;
     }
-  }
-
-  private static boolean isRollbackFailed(Exception e) {
-    for (Throwable t : e.getSuppressed()) {
-      if (t instanceof RollbackFailed) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private StoreException failed(SQLException e) {
@@ -229,14 +225,5 @@ public final class Database implements AutoCloseable {
   public interface SqlWork<T> {
     /** Runs against the transaction's connection. */
     T run(Connection connection) throws SQLException;
-  }
-
-  /** Marks, as a suppressed exception, a rollback that failed after the original error. */
-  private static final class RollbackFailed extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    RollbackFailed(SQLException cause) {
-      super("rollback failed: " + SqliteCodes.describe(cause), cause, false, false);
-    }
   }
 }
