@@ -98,6 +98,9 @@ public final class Database implements AutoCloseable {
       run(c -> Jdbc.query(c, "SELECT COUNT(*) FROM settings", rs -> rs.getInt(1)), false);
       return true;
     } catch (StoreException e) {
+      if (!(e instanceof StoreException.Unavailable) && e.getCause() instanceof SQLException s) {
+        health.failed(SqliteCodes.describe(s)); // e.g. a corrupt file: say so once, probe on
+      }
       return false;
     }
   }
