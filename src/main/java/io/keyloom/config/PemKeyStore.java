@@ -1,5 +1,6 @@
 package io.keyloom.config;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class PemKeyStore {
         if (o.getType().equals("CERTIFICATE")) {
           chain.add(
               (X509Certificate)
-                  factory.generateCertificate(new java.io.ByteArrayInputStream(o.getContent())));
+                  factory.generateCertificate(new ByteArrayInputStream(o.getContent())));
         }
       }
     } catch (GeneralSecurityException e) {

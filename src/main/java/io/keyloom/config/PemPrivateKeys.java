@@ -46,7 +46,7 @@ final class PemPrivateKeys {
           "--tls-key " + file + " must hold exactly one PEM private key (" + FORMATS + ")");
     }
     PemObject pem = keys.get(0);
-    if (pem.getType().contains("ENCRYPTED") || pem.getHeaders().size() > 0) {
+    if (pem.getType().contains("ENCRYPTED") || !pem.getHeaders().isEmpty()) {
       throw new IllegalArgumentException(
           "--tls-key "
               + file
