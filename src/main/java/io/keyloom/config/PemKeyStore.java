@@ -86,7 +86,7 @@ public final class PemKeyStore {
         objects.add(o);
       }
     } catch (IOException | RuntimeException e) {
-      // Bouncy Castle's messages may quote the malformed line, which may be key material.
+      // A library's message is not ours to vet, and the file holds key material: not shown.
       throw new IllegalArgumentException(flag + " " + file + " is not a valid PEM file");
     }
     return objects;
