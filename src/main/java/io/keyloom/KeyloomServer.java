@@ -8,6 +8,9 @@ import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
+import io.keyloom.config.Loopback;
+import io.keyloom.config.PemKeyStore;
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
@@ -39,6 +42,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +88,8 @@ public final class KeyloomServer implements AutoCloseable {
    */
   public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
+    // TLS files first: a bad certificate stops the start before the data dir is touched.
+    Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -118,9 +125,8 @@ public final class KeyloomServer implements AutoCloseable {
                   directory,
                   securityTokens),
               new StoreProbe(db::ready, db::isDown));
-      int port = api.start(config.host(), config.port());
+      int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
-      out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
       return new KeyloomServer(vertx, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
@@ -129,6 +135,25 @@ public final class KeyloomServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static int listen(
+      HttpApi api, ServerConfig config, Optional<KeyManagerFactory> tls, PrintStream out)
+      throws InterruptedException, IOException {
+    if (tls.isEmpty() && !Loopback.isLoopback(config.host())) {
+      LOG.warn(
+          "serving plain HTTP on {}, which is not a loopback address: tokens, secret keys and"
+              + " plaintexts cross the network unencrypted; use --tls-cert and --tls-key",
+          config.host());
+    }
+    int port =
+        api.start(
+            new HttpApi.Listener(
+                config.host(), config.port(), tls, config.publicUrl().map(PublicUrl::value)));
+    String scheme = tls.isPresent() ? "https" : "http";
+    out.printf(
+        "Keyloom %s listening on %s://%s:%d%n", Keyloom.version(), scheme, config.host(), port);
+    return port;
   }
 
   /** The bound port. */
