@@ -1,7 +1,9 @@
 package io.keyloom;
 
 import io.keyloom.config.ConnectionLimits;
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
+import io.keyloom.config.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -97,6 +99,30 @@ public final class Keyloom implements Runnable {
     int keyQuota;
 
     @Option(
+        names = "--tls-cert",
+        defaultValue = "${env:KEYLOOM_TLS_CERT}",
+        description =
+            "PEM certificate chain, server certificate first; with --tls-key the server speaks"
+                + " only HTTPS (TLS 1.2/1.3, HTTP/2 and HTTP/1.1) (env KEYLOOM_TLS_CERT).")
+    Path tlsCert;
+
+    @Option(
+        names = "--tls-key",
+        defaultValue = "${env:KEYLOOM_TLS_KEY}",
+        description =
+            "PEM private key of --tls-cert, unencrypted: PKCS#8, RSA (2048+ bits) or EC"
+                + " (env KEYLOOM_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(
+        names = "--public-url",
+        defaultValue = "${env:KEYLOOM_PUBLIC_URL}",
+        description =
+            "URL clients reach the server under, e.g. https://kms.example.com; links such as"
+                + " GET /'s use it instead of the Host header (env KEYLOOM_PUBLIC_URL).")
+    String publicUrl;
+
+    @Option(
         names = "--idle-timeout",
         defaultValue = "${env:KEYLOOM_IDLE_TIMEOUT:-60s}",
         description =
@@ -139,6 +165,8 @@ public final class Keyloom implements Runnable {
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(24),
               keyQuota,
+              TlsSettings.of(tlsCert, tlsKey),
+              PublicUrl.of(publicUrl),
               connectionLimits());
       KeyloomServer server = KeyloomServer.start(config, System.out);
       CountDownLatch stopped = new CountDownLatch(1);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted on any route
  * @param tokenTtl how long an issued X-Auth-Token is valid
  * @param keyQuota how many keys (service default keys aside) one project may hold
+ * @param tls the PEM certificate and key to serve HTTPS with; empty serves plain HTTP
+ * @param publicUrl the URL clients reach the server under, for links; empty uses the Host header
  * @param connections timeouts and the connection cap (defaults when null)
  */
 public record ServerConfig(
@@ -24,6 +26,8 @@ public record ServerConfig(
     int maxBodyBytes,
     Duration tokenTtl,
     int keyQuota,
+    Optional<TlsSettings> tls,
+    Optional<PublicUrl> publicUrl,
     ConnectionLimits connections) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
@@ -54,5 +58,29 @@ public record ServerConfig(
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
     connections = connections == null ? ConnectionLimits.defaults() : connections;
+    tls = tls == null ? Optional.empty() : tls;
+    publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+  }
+
+  /** Settings for plain HTTP whose links follow the client's Host header. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<Path> seedFile,
+      int maxBodyBytes,
+      Duration tokenTtl,
+      int keyQuota) {
+    this(
+        host,
+        port,
+        dataDir,
+        seedFile,
+        maxBodyBytes,
+        tokenTtl,
+        keyQuota,
+        Optional.empty(),
+        Optional.empty(),
+        null);
   }
 }

@@ -76,6 +76,7 @@ public enum ErrorCode {
   PROJECT_MISMATCH(403, "KMS.0321", "The project in the URL differs from the caller's project."),
   UNAUTHENTICATED(401, "APIGW.0301", "Incorrect IAM authentication information."),
   INTERNAL(500, "KMS.0101", "KMS internal error."),
+  STORE_UNAVAILABLE(503, "KMS.0104", "The key store is temporarily unavailable; retry later."),
   TOO_MANY_CONNECTIONS(503, "KMS.0104", "Too many open connections; retry later.");
 
   private final int status;

@@ -38,12 +38,13 @@ final class ConnectionGuard {
   }
 
   /**
-   * Server options carrying the limits. Cleartext HTTP/2 (h2c) is off: Vert.x sniffs for its
-   * preface before it reports a connection, so a silent client would be neither counted nor timed.
-   * HTTP/2 over TLS (ALPN) is unaffected; the TLS handshake gets the header timeout.
+   * Adds the limits to the listener's options and returns them. Cleartext HTTP/2 (h2c) is off:
+   * Vert.x sniffs for its preface before it reports a connection, so a silent client would be
+   * neither counted nor timed. HTTP/2 over TLS (ALPN) is unaffected; the TLS handshake gets the
+   * header timeout.
    */
-  HttpServerOptions options() {
-    return new HttpServerOptions()
+  HttpServerOptions configure(HttpServerOptions options) {
+    return options
         .setIdleTimeout(Math.toIntExact(limits.idleTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setHttp2ClearTextEnabled(false)

@@ -9,6 +9,7 @@ import io.keyloom.error.KmsException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
@@ -17,10 +18,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -41,39 +44,72 @@ public final class HttpApi {
       Authenticator authenticator,
       int maxBodyBytes,
       KmsServices kms,
-      IamServices iam) {
+      IamServices iam,
+      StoreProbe store) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.routes =
         new Routes(
             maxBodyBytes,
             kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
+            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
+            store);
   }
 
-  /** Binds and starts serving under the given timeouts and connection cap; returns the port. */
-  public int start(String host, int port, ConnectionLimits limits) throws InterruptedException {
-    ConnectionGuard guard = new ConnectionGuard(limits);
+  /**
+   * Where and how to listen.
+   *
+   * @param host the address to bind
+   * @param port the TCP port; 0 picks a free one
+   * @param tls the server's key and certificate for HTTPS; empty serves plain HTTP
+   * @param publicUrl the base of links such as the versions' {@code self}; empty derives them from
+   *     the Host header or {@code :authority}
+   * @param limits timeouts and the connection cap
+   */
+  public record Listener(
+      String host,
+      int port,
+      Optional<KeyManagerFactory> tls,
+      Optional<String> publicUrl,
+      ConnectionLimits limits) {}
+
+  /** Binds plain HTTP with the default connection limits; returns the bound port. */
+  public int start(String host, int port) throws InterruptedException {
+    return start(
+        new Listener(host, port, Optional.empty(), Optional.empty(), ConnectionLimits.defaults()));
+  }
+
+  /** Binds and starts serving; returns the bound port. */
+  public int start(Listener listener) throws InterruptedException {
+    HttpServerOptions options =
+        listener.tls().map(TlsOptions::https).orElseGet(HttpServerOptions::new);
+    ConnectionGuard guard = new ConnectionGuard(listener.limits());
     HttpServer server =
         vertx
-            .createHttpServer(guard.options())
+            .createHttpServer(guard.configure(options))
             .connectionHandler(guard::accepted)
-            .requestHandler(router());
+            .requestHandler(router(listener.publicUrl()));
     try {
-      return server.listen(port, host).toCompletionStage().toCompletableFuture().get().actualPort();
+      return server
+          .listen(listener.port(), listener.host())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get()
+          .actualPort();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port, e.getCause());
+      throw new IllegalStateException(
+          "cannot listen on " + listener.host() + ":" + listener.port(), e.getCause());
     }
   }
 
-  private Router router() {
+  private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
     for (Route route : routes.all()) {
       router
           .route(route.method(), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .blockingHandler(ctx -> execute(ctx, route), false)
+          .blockingHandler(ctx -> execute(ctx, route, publicUrl), false)
           .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
@@ -81,17 +117,22 @@ public final class HttpApi {
     return router;
   }
 
-  private static void assignRequestId(RoutingContext ctx) {
+  /** A fresh request id: 32 lowercase hex characters. */
+  static String newRequestId() {
     // A correlation id, not a secret: ThreadLocalRandom avoids the shared, synchronized
     // SecureRandom that UUID.randomUUID() would lock on every request.
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    String id = String.format("%016x%016x", r.nextLong(), r.nextLong());
+    return String.format("%016x%016x", r.nextLong(), r.nextLong());
+  }
+
+  private static void assignRequestId(RoutingContext ctx) {
+    String id = newRequestId();
     ctx.put(REQUEST_ID, id);
     ctx.response().putHeader("X-Request-Id", id);
     ctx.next();
   }
 
-  private void execute(RoutingContext ctx, Route route) {
+  private void execute(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
@@ -99,7 +140,12 @@ public final class HttpApi {
           route
               .handler()
               .handle(
-                  new Endpoint.Request(caller, body, origin(ctx), name -> firstQuery(ctx, name)));
+                  new Endpoint.Request(
+                      caller,
+                      body,
+                      // The configured URL wins: a client's Host header never reaches links then.
+                      publicUrl.orElseGet(() -> origin(ctx)),
+                      name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());

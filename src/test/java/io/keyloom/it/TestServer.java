@@ -2,7 +2,9 @@ package io.keyloom.it;
 
 import io.keyloom.KeyloomServer;
 import io.keyloom.config.ConnectionLimits;
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
+import io.keyloom.config.TlsSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,14 +78,15 @@ public final class TestServer implements AutoCloseable {
 
   private final Path dataDir;
   private final int keyQuota;
-  private final ConnectionLimits limits;
+  private ConnectionLimits limits = ConnectionLimits.defaults();
   private final TestClock clock = new TestClock();
+  private Optional<TlsSettings> tls = Optional.empty();
+  private Optional<PublicUrl> publicUrl = Optional.empty();
   private KeyloomServer server;
 
-  private TestServer(Path dataDir, int keyQuota, ConnectionLimits limits) {
+  private TestServer(Path dataDir, int keyQuota) {
     this.dataDir = dataDir;
     this.keyQuota = keyQuota;
-    this.limits = limits;
   }
 
   /** Starts a server in a new temporary data directory. */
@@ -93,17 +96,34 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server whose projects may hold at most {@code keyQuota} keys. */
   public static TestServer start(int keyQuota) {
-    return start(keyQuota, ConnectionLimits.defaults());
+    try {
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota);
+      s.restart();
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts a server that serves only HTTPS with the given PEM files ({@link TestCa}). */
+  public static TestServer startTls(TlsSettings tls) {
+    return start(s -> s.tls = Optional.of(tls));
   }
 
   /** Starts a server with the given timeouts and connection cap. */
   public static TestServer start(ConnectionLimits limits) {
-    return start(TEST_KEY_QUOTA, limits);
+    return start(s -> s.limits = limits);
   }
 
-  private static TestServer start(int keyQuota, ConnectionLimits limits) {
+  /** Starts a plain-HTTP server whose links use {@code publicUrl} (--public-url). */
+  public static TestServer startWithPublicUrl(String publicUrl) {
+    return start(s -> s.publicUrl = PublicUrl.of(publicUrl));
+  }
+
+  private static TestServer start(java.util.function.Consumer<TestServer> options) {
     try {
-      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota, limits);
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), TEST_KEY_QUOTA);
+      options.accept(s);
       s.restart();
       return s;
     } catch (IOException e) {
@@ -128,6 +148,8 @@ public final class TestServer implements AutoCloseable {
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(1),
               keyQuota,
+              tls,
+              publicUrl,
               limits);
       server =
           KeyloomServer.start(
@@ -139,9 +161,9 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or {@code https://...} for a TLS server. */
   public String endpoint() {
-    return "http://127.0.0.1:" + server.port();
+    return (tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + server.port();
   }
 
   /** The server's clock; moving it moves the server's notion of now, also across restarts. */
@@ -152,6 +174,11 @@ public final class TestServer implements AutoCloseable {
   /** Runs the deletion sweep now, as the server's timer would; returns the keys destroyed. */
   public int sweepDeletions() {
     return server.sweepDeletions();
+  }
+
+  /** Makes writes that need more space fail as on a full disk ({@code false}: space is back). */
+  public void simulateDiskFull(boolean full) {
+    server.simulateDiskFull(full);
   }
 
   /** The data directory. */
