@@ -188,8 +188,9 @@ public final class HttpApi {
   }
 
   /**
-   * Header lookup for signature checks. HTTP/2 (including h2c upgrades, which java.net.http makes
-   * by default) carries the host in the {@code :authority} pseudo-header instead of {@code Host}.
+   * Header lookup for signature checks. HTTP/2 (over TLS; cleartext h2c is off, see {@link
+   * ConnectionGuard}) carries the host in the {@code :authority} pseudo-header instead of {@code
+   * Host}.
    */
   private static Function<String, String> header(HttpServerRequest r) {
     return name -> {
