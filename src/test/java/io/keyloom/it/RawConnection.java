@@ -39,7 +39,12 @@ final class RawConnection implements AutoCloseable {
   }
 
   RawConnection(int port, Duration readTimeout) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(new Socket("127.0.0.1", port), readTimeout);
+  }
+
+  /** Over a given socket, e.g. a TLS one. */
+  RawConnection(Socket socket, Duration readTimeout) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
     in = socket.getInputStream();
   }

@@ -110,6 +110,15 @@ public final class TestServer implements AutoCloseable {
     return start(s -> s.tls = Optional.of(tls));
   }
 
+  /** Starts an HTTPS-only server with the given timeouts and connection cap. */
+  public static TestServer startTls(TlsSettings tls, ConnectionLimits limits) {
+    return start(
+        s -> {
+          s.tls = Optional.of(tls);
+          s.limits = limits;
+        });
+  }
+
   /** Starts a server with the given timeouts and connection cap. */
   public static TestServer start(ConnectionLimits limits) {
     return start(s -> s.limits = limits);
