@@ -3,6 +3,7 @@ package io.keyloom;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenCodec;
@@ -58,12 +59,15 @@ public final class KeyloomServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
+  private final HttpApi api;
   private final Database database;
   private final KeyDestroyer destroyer;
   private final int port;
 
-  private KeyloomServer(Vertx vertx, Database database, KeyDestroyer destroyer, int port) {
+  private KeyloomServer(
+      Vertx vertx, HttpApi api, Database database, KeyDestroyer destroyer, int port) {
     this.vertx = vertx;
+    this.api = api;
     this.database = database;
     this.destroyer = destroyer;
     this.port = port;
@@ -112,13 +116,18 @@ public final class KeyloomServer implements AutoCloseable {
               config.maxBodyBytes(),
               kmsServices(config, db, cache, rootKey, clock, random),
               new IamServices(
-                  new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
+                  new TokenService(
+                      identities,
+                      new LoginProtection(hasher, random, clock),
+                      tokens,
+                      clock,
+                      config.tokenTtl()),
                   directory,
                   securityTokens));
       int port = api.start(config.host(), config.port());
       scheduleSweeps(vertx, destroyer);
       out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
-      return new KeyloomServer(vertx, db, destroyer, port);
+      return new KeyloomServer(vertx, api, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -176,6 +185,7 @@ public final class KeyloomServer implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().toCompletionStage().toCompletableFuture().join();
+    api.close();
     database.close();
   }
 

@@ -16,9 +16,16 @@ interface Endpoint {
    * @param caller the authenticated caller, or null on routes without authentication
    * @param body the raw request body, possibly empty
    * @param origin {@code scheme://host[:port]} as the client addressed the server, for links
+   * @param clientAddress the peer's IP address (of the TCP connection; forwarding headers are not
+   *     trusted), for per-address limits
    * @param query the first value of a query parameter by name, or null
    */
-  record Request(Caller caller, byte[] body, String origin, Function<String, String> query) {}
+  record Request(
+      Caller caller,
+      byte[] body,
+      String origin,
+      String clientAddress,
+      Function<String, String> query) {}
 
   /** A response: status, JSON body, extra headers. */
   record Reply(int status, Object body, Map<String, String> headers) {

@@ -11,19 +11,22 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
- * around the route table. Endpoints run on worker threads as plain synchronous code.
+ * around the route table. Endpoints run as plain synchronous code on the bounded executor of their
+ * route's {@link Work} class.
  */
 public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";
@@ -33,6 +36,7 @@ public final class HttpApi {
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
+  private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(
@@ -60,6 +64,11 @@ public final class HttpApi {
     }
   }
 
+  /** Stops the executors; requests still running finish first (for a few seconds at most). */
+  public void close() {
+    pools.close();
+  }
+
   private Router router() {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
@@ -67,7 +76,7 @@ public final class HttpApi {
       router
           .route(route.method(), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .blockingHandler(ctx -> execute(ctx, route), false)
+          .handler(ctx -> dispatch(ctx, route))
           .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
@@ -85,15 +94,36 @@ public final class HttpApi {
     ctx.next();
   }
 
-  private void execute(RoutingContext ctx, Route route) {
+  /**
+   * Hands the request to its work class's executor; when that is full, answers 429 at once from the
+   * event loop. The worker writes the response itself: Vert.x 4 response methods may be called from
+   * any thread, and this saves a hop back to the event loop per request.
+   */
+  private void dispatch(RoutingContext ctx, Route route) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    try {
+      pools.submit(route.work().apply(body), () -> execute(ctx, route, body));
+    } catch (RejectedExecutionException e) {
+      ctx.response().putHeader("Retry-After", "1");
+      ErrorMapper.Rendered error =
+          ErrorMapper.render(new KmsException(ErrorCode.THROTTLED), ctx.get(REQUEST_ID));
+      send(ctx.response(), error.status(), error.body());
+    }
+  }
+
+  private void execute(RoutingContext ctx, Route route, byte[] body) {
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
       Endpoint.Reply reply =
           route
               .handler()
               .handle(
-                  new Endpoint.Request(caller, body, origin(ctx), name -> firstQuery(ctx, name)));
+                  new Endpoint.Request(
+                      caller,
+                      body,
+                      origin(ctx),
+                      clientAddress(ctx),
+                      name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());
@@ -101,6 +131,11 @@ public final class HttpApi {
       ErrorMapper.Rendered error = ErrorMapper.render(e, ctx.get(REQUEST_ID));
       send(ctx.response(), error.status(), error.body());
     }
+  }
+
+  private static String clientAddress(RoutingContext ctx) {
+    SocketAddress peer = ctx.request().remoteAddress();
+    return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
   }
 
   private static String projectId(RoutingContext ctx) {
@@ -183,7 +218,7 @@ public final class HttpApi {
   }
 
   private static void send(HttpServerResponse response, int status, Object body) {
-    if (response.ended()) {
+    if (response.ended() || response.closed()) {
       return;
     }
     response.setStatusCode(status).putHeader("Content-Type", JSON);
