@@ -1,6 +1,8 @@
 package io.keyloom.http;
 
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,9 +60,11 @@ final class WorkPools implements AutoCloseable {
 
   private static ThreadFactory threadFactory(Work work) {
     AtomicInteger count = new AtomicInteger();
-    String prefix = "keyloom-" + work.name().toLowerCase(java.util.Locale.ROOT) + "-";
+    String prefix = "keyloom-" + work.name().toLowerCase(Locale.ROOT) + "-";
     return task -> {
-      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      // Netty's thread type, as Vert.x's own workers use: Netty keeps per-thread buffer caches
+      // only for these, and responses are written from this thread.
+      Thread thread = new FastThreadLocalThread(task, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
