@@ -82,7 +82,8 @@ public enum ErrorCode {
       429,
       "APIGW.0308",
       "The throttling threshold has been reached: too many failed logins from this address."),
-  INTERNAL(500, "KMS.0101", "KMS internal error.");
+  INTERNAL(500, "KMS.0101", "KMS internal error."),
+  STORE_UNAVAILABLE(503, "KMS.0104", "The key store is temporarily unavailable; retry later.");
 
   private final int status;
   private final String code;

@@ -8,6 +8,7 @@ import io.keyloom.error.KmsException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
@@ -17,11 +18,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -44,23 +47,51 @@ public final class HttpApi {
       Authenticator authenticator,
       int maxBodyBytes,
       KmsServices kms,
-      IamServices iam) {
+      IamServices iam,
+      StoreProbe store) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.routes =
         new Routes(
             maxBodyBytes,
             kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
+            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
+            store);
+  }
+
+  /**
+   * Where and how to listen.
+   *
+   * @param host the address to bind
+   * @param port the TCP port; 0 picks a free one
+   * @param tls the server's key and certificate for HTTPS; empty serves plain HTTP
+   * @param publicUrl the base of links such as the versions' {@code self}; empty derives them from
+   *     the Host header or {@code :authority}
+   */
+  public record Listener(
+      String host, int port, Optional<KeyManagerFactory> tls, Optional<String> publicUrl) {}
+
+  /** Binds plain HTTP and starts serving; returns the bound port. */
+  public int start(String host, int port) throws InterruptedException {
+    return start(new Listener(host, port, Optional.empty(), Optional.empty()));
   }
 
   /** Binds and starts serving; returns the bound port. */
-  public int start(String host, int port) throws InterruptedException {
-    HttpServer server = vertx.createHttpServer().requestHandler(router());
+  public int start(Listener listener) throws InterruptedException {
+    HttpServerOptions options =
+        listener.tls().map(TlsOptions::https).orElseGet(HttpServerOptions::new);
+    HttpServer server =
+        vertx.createHttpServer(options).requestHandler(router(listener.publicUrl()));
     try {
-      return server.listen(port, host).toCompletionStage().toCompletableFuture().get().actualPort();
+      return server
+          .listen(listener.port(), listener.host())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get()
+          .actualPort();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port, e.getCause());
+      throw new IllegalStateException(
+          "cannot listen on " + listener.host() + ":" + listener.port(), e.getCause());
     }
   }
 
@@ -69,14 +100,14 @@ public final class HttpApi {
     pools.close();
   }
 
-  private Router router() {
+  private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
     for (Route route : routes.all()) {
       router
           .route(route.method(), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .handler(ctx -> dispatch(ctx, route))
+          .handler(ctx -> dispatch(ctx, route, publicUrl))
           .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
@@ -84,11 +115,16 @@ public final class HttpApi {
     return router;
   }
 
-  private static void assignRequestId(RoutingContext ctx) {
+  /** A fresh request id: 32 lowercase hex characters. */
+  static String newRequestId() {
     // A correlation id, not a secret: ThreadLocalRandom avoids the shared, synchronized
     // SecureRandom that UUID.randomUUID() would lock on every request.
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    String id = String.format("%016x%016x", r.nextLong(), r.nextLong());
+    return String.format("%016x%016x", r.nextLong(), r.nextLong());
+  }
+
+  private static void assignRequestId(RoutingContext ctx) {
+    String id = newRequestId();
     ctx.put(REQUEST_ID, id);
     ctx.response().putHeader("X-Request-Id", id);
     ctx.next();
@@ -99,10 +135,10 @@ public final class HttpApi {
    * event loop. The worker writes the response itself: Vert.x 4 response methods may be called from
    * any thread, and this saves a hop back to the event loop per request.
    */
-  private void dispatch(RoutingContext ctx, Route route) {
+  private void dispatch(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
-      pools.submit(route.work().apply(body), () -> execute(ctx, route, body));
+      pools.submit(route.work().apply(body), () -> execute(ctx, route, body, publicUrl));
     } catch (RejectedExecutionException e) {
       ctx.response().putHeader("Retry-After", "1");
       ErrorMapper.Rendered error =
@@ -111,7 +147,7 @@ public final class HttpApi {
     }
   }
 
-  private void execute(RoutingContext ctx, Route route, byte[] body) {
+  private void execute(RoutingContext ctx, Route route, byte[] body, Optional<String> publicUrl) {
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
       Endpoint.Reply reply =
@@ -121,7 +157,8 @@ public final class HttpApi {
                   new Endpoint.Request(
                       caller,
                       body,
-                      origin(ctx),
+                      // The configured URL wins: a client's Host header never reaches links then.
+                      publicUrl.orElseGet(() -> origin(ctx)),
                       clientAddress(ctx),
                       name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();

@@ -10,6 +10,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.keyloom.auth.Caller;
+import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
@@ -31,16 +32,20 @@ final class Routes {
   private final int maxBody;
   private final KmsServices kms;
   private final IamEndpoints iam;
+  private final StoreProbe store;
 
-  Routes(int maxBody, KmsServices kms, IamEndpoints iam) {
+  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store) {
     this.maxBody = maxBody;
     this.kms = kms;
     this.iam = iam;
+    this.store = store;
   }
 
   List<Route> all() {
     return List.of(
-        open(GET, "/health", r -> Endpoint.Reply.ok(Map.of("status", "UP"))),
+        open(GET, "/health", r -> health()),
+        // Queries the store, so it is store work: a stuck store cannot take hot threads with it.
+        new Route(GET, "/ready", maxBody, Route.Auth.NONE, b -> WRITE, r -> ready()),
         open(GET, "/", r -> Endpoint.Reply.ok(Versions.all(r.origin()))),
         open(GET, "/v1.0", r -> Endpoint.Reply.ok(Versions.one(r.origin()))),
         new Route(
@@ -123,6 +128,25 @@ final class Routes {
     } catch (IOException e) {
       return WRITE;
     }
+  }
+
+  /**
+   * Liveness: 200 whenever the process serves HTTP, so a supervisor never restarts a node for a
+   * full disk that a restart cannot fix; the store's last known state is in the body, for humans.
+   */
+  private Endpoint.Reply health() {
+    return Endpoint.Reply.ok(
+        Map.of("status", "UP", "store", store.down().getAsBoolean() ? "DOWN" : "UP"));
+  }
+
+  /** Readiness, for load balancers (docs/storage.md): 200 only while the store serves. */
+  private Endpoint.Reply ready() {
+    if (store.ready().getAsBoolean()) {
+      return Endpoint.Reply.ok(Map.of("status", "UP", "store", "UP"));
+    }
+    ErrorCode code = ErrorCode.STORE_UNAVAILABLE;
+    return new Endpoint.Reply(
+        code.status(), ErrorMapper.kms(code, code.message()).body(), Map.of());
   }
 
   private Route open(HttpMethod method, String path, Endpoint endpoint) {
