@@ -6,7 +6,7 @@
 #           32 connections POST /v3/auth/tokens with a wrong password.
 # Usage: bench/flood.sh [CHECKOUT_DIR | KEYLOOM_JAR]   (default: this checkout)
 #   e.g.  git worktree add /tmp/old 8956519 && bench/flood.sh /tmp/old
-# Env: SECONDS_PER_RUN (default 10), PROBE_CONNECTIONS (default 32, as bench/wrk.sh and the issue), PORT (default 18283).
+# Env: ONLY (scenarios to run, default "create-key rsa-pair login"), SECONDS_PER_RUN (default 10), PROBE_CONNECTIONS (default 32, as bench/wrk.sh and the issue), PORT (default 18283).
 # Needs: wrk, curl, java 17 (and mvn when a checkout's jar must be built). Takes about
 # 4 x (SECONDS_PER_RUN + 5) seconds plus start-up; everything it starts is stopped on exit.
 set -euo pipefail
@@ -103,8 +103,9 @@ IDLE_MS=$(to_ms "$IDLE")
 printf '%-36s %12s %10s %14s %16s\n' scenario "enc p50" "x idle" "enc req/s" "flood 2xx/other"
 printf '%-36s %12s %10s %14s %16s\n' idle "$IDLE" 1.0 "$IDLE_RPS" -
 flood() { # label, connections, script, path
+  case " ${ONLY:-create-key rsa-pair login} " in *" $3 "*) ;; *) return 0 ;; esac
   start_server
-  wrk -t2 -c"$2" -d"$((SECONDS_PER_RUN + 4))s" --timeout 30s -s "$WORK/$3.lua" "$4" \
+  wrk -t2 -c"${FLOOD_CONNECTIONS:-$2}" -d"$((SECONDS_PER_RUN + 4))s" --timeout 30s -s "$WORK/$3.lua" "$4" \
     >"$WORK/flood.txt" 2>&1 &
   local pid=$!
   PIDS+=($pid)

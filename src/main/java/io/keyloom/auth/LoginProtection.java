@@ -50,20 +50,28 @@ public final class LoginProtection {
   }
 
   /**
+   * Refuses a login from a throttled address before anything else is done (no store read, no
+   * hashing), so that a flood from one address costs as little as possible.
+   *
+   * @throws KmsException 429 {@code APIGW.0308} when the address is throttled
+   */
+  public void checkAddress(String address) {
+    if (addresses.isLocked(addressKey(address), clock.instant())) {
+      throw new KmsException(ErrorCode.LOGIN_THROTTLED);
+    }
+  }
+
+  /**
    * Checks a password attempt of {@code subject} (a user id, or {@link #unknownSubject} when no
-   * such user exists, then {@code storedHash} is empty) from {@code address}.
+   * such user exists, then {@code storedHash} is empty) from {@code address}, after {@link
+   * #checkAddress}.
    *
    * @return true only for an existing user with the right password
-   * @throws KmsException 429 {@code APIGW.0308} when the address is throttled
    * @throws IamException 401 when the user is locked
    */
   public boolean attempt(
       String subject, String address, String password, Optional<String> storedHash) {
     Instant now = clock.instant();
-    String from = addressKey(address);
-    if (addresses.isLocked(from, now)) {
-      throw new KmsException(ErrorCode.LOGIN_THROTTLED);
-    }
     if (users.isLocked(subject, now)) {
       throw IamException.unauthorized(LOCKED);
     }
@@ -74,7 +82,7 @@ public final class LoginProtection {
     }
     // The time of the check, not of its end: a slow hash must not shorten the lock.
     users.failed(subject, now);
-    addresses.failed(from, now);
+    addresses.failed(addressKey(address), now);
     return false;
   }
 

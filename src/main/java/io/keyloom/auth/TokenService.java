@@ -44,6 +44,7 @@ public final class TokenService {
     if (login.password() == null || (login.userId() == null && login.userName() == null)) {
       throw IamException.badRequest();
     }
+    protection.checkAddress(clientAddress);
     Optional<UserRow> found = findUser(login);
     String subject =
         found
