@@ -5,8 +5,11 @@
 #   floods: 64 connections create-key (AES_256); 32 connections create-rsa-datakey-pair RSA_4096;
 #           32 connections POST /v3/auth/tokens with a wrong password.
 # Usage: bench/flood.sh [CHECKOUT_DIR | KEYLOOM_JAR]   (default: this checkout)
-#   e.g.  git worktree add /tmp/old 8956519 && bench/flood.sh /tmp/old
-# Env: ONLY (scenarios to run, default "create-key rsa-pair login"), SECONDS_PER_RUN (default 10), PROBE_CONNECTIONS (default 32, as bench/wrk.sh and the issue), PORT (default 18283).
+#   e.g.  mkdir /tmp/old && git archive 8956519 | tar -x -C /tmp/old && bench/flood.sh /tmp/old
+#   (a jar must sit next to its lib/ directory, as target/keyloom.jar does)
+# Env: ONLY (scenarios, default "create-key rsa-pair login"), SECONDS_PER_RUN (default 10),
+#   PROBE_CONNECTIONS (default 32, as bench/wrk.sh and the issue), FLOOD_CONNECTIONS (overrides
+#   each flood's count), PORT (default 18283), KEEP=1 keeps the work dir with wrk outputs.
 # Needs: wrk, curl, java 17 (and mvn when a checkout's jar must be built). Takes about
 # 4 x (SECONDS_PER_RUN + 5) seconds plus start-up; everything it starts is stopped on exit.
 set -euo pipefail
