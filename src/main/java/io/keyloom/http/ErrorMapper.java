@@ -4,6 +4,7 @@ import io.keyloom.auth.IamException;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.keyloom.store.StoreException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ final class ErrorMapper {
   record Rendered(int status, Object body) {}
 
   static Rendered render(Throwable failure, String requestId) {
+    if (failure instanceof KmsException e && e.error().status() == 429) {
+      return gateway(e.error(), e.getMessage(), requestId);
+    }
     if (failure instanceof KmsException e) {
       if (e.error().status() >= 500) {
         LOG.error("request {} failed: {}", requestId, e.error().code(), e.getCause());
@@ -40,6 +44,18 @@ final class ErrorMapper {
     }
     LOG.error("request {} failed unexpectedly", requestId, failure);
     return kms(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message());
+  }
+
+  /**
+   * The API gateway's flat body, {@code {"error_code":...,"error_msg":...,"request_id":...}}, for
+   * the errors Huawei's gateway (not KMS) answers: throttling.
+   */
+  static Rendered gateway(ErrorCode code, String message, String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error_code", code.code());
+    body.put("error_msg", message);
+    body.put("request_id", requestId);
+    return new Rendered(code.status(), body);
   }
 
   static Rendered kms(ErrorCode code, String message) {
