@@ -3,14 +3,16 @@ package io.keyloom.http;
 import io.keyloom.auth.IamException;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns any failure into a response body and status. KMS errors use the Huawei shape, IAM errors
- * the Keystone shape; anything unexpected is a 500 with a fixed message, its cause logged under the
- * request id and never sent.
+ * the Keystone shape and 401s the API gateway's flat shape; anything unexpected is a 500 with a
+ * fixed message, its cause logged under the request id and never sent. Client faults are never
+ * logged with a stack trace.
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -25,6 +27,9 @@ final class ErrorMapper {
       if (e.error().status() >= 500) {
         LOG.error("request {} failed: {}", requestId, e.error().code(), e.getCause());
       }
+      if (e.error() == ErrorCode.UNAUTHENTICATED) {
+        return gateway(e.getMessage(), requestId);
+      }
       return kms(e.error(), e.getMessage());
     }
     if (failure instanceof IamException e) {
@@ -38,7 +43,57 @@ final class ErrorMapper {
   }
 
   static Rendered kms(ErrorCode code, String message) {
-    return new Rendered(
-        code.status(), Map.of("error", Map.of("error_code", code.code(), "error_msg", message)));
+    return new Rendered(code.status(), body(code, message));
+  }
+
+  /** The Huawei KMS error body with the code's default message. */
+  static Map<String, Object> body(ErrorCode code) {
+    return body(code, code.message());
+  }
+
+  private static Map<String, Object> body(ErrorCode code, String message) {
+    return Map.of("error", Map.of("error_code", code.code(), "error_msg", message));
+  }
+
+  /**
+   * Huawei's API gateway answers authentication failures flat, with the request id in the body; the
+   * official Node.js SDK reads only this shape, the Java SDK both.
+   */
+  private static Rendered gateway(String message, String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error_code", ErrorCode.UNAUTHENTICATED.code());
+    body.put("error_msg", message);
+    body.put("request_id", requestId);
+    return new Rendered(ErrorCode.UNAUTHENTICATED.status(), body);
+  }
+
+  /**
+   * The error for a failure raised by Vert.x while it read the request (status set by a Vert.x
+   * handler, a body that broke its framing, a connection closed mid-body), or null when the failure
+   * is not the client's doing. Such failures are logged as one debug line, without request data.
+   */
+  static ErrorCode clientFault(int status, Throwable failure) {
+    if (failure instanceof Error || failure instanceof KmsException) {
+      return null;
+    }
+    ErrorCode code =
+        switch (status) {
+          case 400 -> ErrorCode.INVALID_JSON;
+          case 413 -> ErrorCode.BODY_TOO_LARGE;
+          case 414 -> ErrorCode.URI_TOO_LONG;
+          case 417 -> ErrorCode.EXPECTATION_FAILED;
+          case 431 -> ErrorCode.HEADERS_TOO_LARGE;
+          default ->
+              status >= 400 && status < 500 || failure != null
+                  ? ErrorCode.INVALID_REQUEST_FORMAT
+                  : null;
+        };
+    if (code != null) {
+      LOG.debug(
+          "refused a request while reading it: {} {}",
+          code.code(),
+          failure == null ? status : failure.getClass().getSimpleName());
+    }
+    return code;
   }
 }

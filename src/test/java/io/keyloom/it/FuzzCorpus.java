@@ -36,6 +36,12 @@ final class FuzzCorpus {
       r.mutations.add(Integer.toString(which));
       mutators.get(which).accept(r, random);
     }
+    if (random.nextInt(4) == 0) {
+      List<BiConsumer<FuzzRequest, Random>> framing = FuzzMutators.framing();
+      int which = random.nextInt(framing.size());
+      r.mutations.add("framing " + which);
+      framing.get(which).accept(r, random);
+    }
     return r;
   }
 

@@ -122,8 +122,6 @@ final class FuzzMutators {
         (r, g) -> r.removeHeader("Host"),
         (r, g) -> r.header("Host", "second.example"),
         (r, g) -> r.header("Expect", pick(g, EXPECTS)),
-        FuzzMutators::contentLength,
-        FuzzMutators::chunked,
         FuzzMutators::hugeHeaders,
         FuzzMutators::badHeaderLine,
         FuzzMutators::auth,
@@ -132,6 +130,14 @@ final class FuzzMutators {
         FuzzMutators::deepNesting,
         (r, g) -> r.body("{\"key_alias\":\"" + "a".repeat(70_000) + "\"}"),
         (r, g) -> r.setHeader("Content-Type", g.nextBoolean() ? "text/plain" : "\u0001" + CANARY));
+  }
+
+  /**
+   * Mutations of the body framing; they run last, so that no later body change leaves a length or
+   * chunk size promising bytes that never come.
+   */
+  static List<BiConsumer<FuzzRequest, Random>> framing() {
+    return List.of(FuzzMutators::contentLength, FuzzMutators::chunked);
   }
 
   private static String pick(Random g, String[] values) {
@@ -144,8 +150,14 @@ final class FuzzMutators {
     switch (g.nextInt(4)) {
       case 0 -> r.header("Content-Length", pick(g, values));
       case 1 -> r.header("Content-Length", "" + r.body.length).header("Content-Length", "1");
-      case 2 ->
-          r.header("Content-Length", "" + r.body.length).header("Transfer-Encoding", "chunked");
+      case 2 -> {
+        String chunk = Integer.toHexString(r.body.length) + "\r\n";
+        byte[] framed =
+            (chunk + new String(r.body, StandardCharsets.ISO_8859_1) + "\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        r.header("Content-Length", "" + r.body.length).header("Transfer-Encoding", "chunked");
+        r.body = framed;
+      }
       default -> r.header("Content-Length", "" + Math.max(0, r.body.length - 3));
     }
   }

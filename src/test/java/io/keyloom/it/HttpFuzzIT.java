@@ -144,9 +144,17 @@ class HttpFuzzIT extends ServerIT {
   }
 
   private static String describe(FuzzRequest r, RawHttp.Exchange e) {
-    String request = new String(r.serialize(), StandardCharsets.ISO_8859_1);
-    String head = request.length() > 300 ? request.substring(0, 300) + "..." : request;
-    return "[" + e.status() + " " + e.body() + "] <- " + head.replace("\r\n", "\\r\\n");
+    String request =
+        new String(r.serialize(), StandardCharsets.ISO_8859_1).replace(token, "<token>");
+    String head = request.length() > 600 ? request.substring(0, 600) + "..." : request;
+    return "["
+        + e.status()
+        + " "
+        + e.body()
+        + "] mutations "
+        + r.mutations
+        + " <- "
+        + head.replace("\r\n", "\\r\\n");
   }
 
   private static int port() {
