@@ -57,6 +57,7 @@ public final class HttpApi {
             .createHttpServer()
             .requestHandler(InvalidRequests.guard(router()))
             .invalidRequestHandler(InvalidRequests::codecFailure)
+            .connectionHandler(CodecGuard::install)
             .exceptionHandler(InvalidRequests::connectionFailed);
     try {
       return server.listen(port, host).toCompletionStage().toCompletableFuture().get().actualPort();
@@ -194,7 +195,7 @@ public final class HttpApi {
 
   /** Ends the response with a JSON body, unless it already ended; completes once written. */
   static Future<Void> send(HttpServerResponse response, int status, Object body) {
-    if (response.ended()) {
+    if (response.ended() || response.closed()) {
       return Future.succeededFuture();
     }
     response.setStatusCode(status).putHeader("Content-Type", JSON);
