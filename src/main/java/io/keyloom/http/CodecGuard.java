@@ -69,7 +69,9 @@ final class CodecGuard extends ChannelDuplexHandler {
       invalid.setDecoderResult(DecoderResult.failure(new UnsupportedVersion()));
       discarding = true; // its body, if any, is never read: the connection closes after the answer
       ctx.fireChannelRead(invalid);
-    } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+    } else if (!(msg instanceof HttpRequest)
+        && msg instanceof HttpContent content
+        && content.decoderResult().isFailure()) {
       ReferenceCountUtil.release(msg);
       discarding = true;
       if (answered) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class HttpFuzzIT extends ServerIT {
   private static final long SEED = 20_261_202L;
-  private static final int REQUESTS = 3000;
+  private static final int REQUESTS = 2000;
   private static final int TIMEOUT_MILLIS = 3000;
 
   @Test
