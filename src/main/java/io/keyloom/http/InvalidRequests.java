@@ -32,8 +32,9 @@ final class InvalidRequests {
 
   /**
    * The request handler in front of the router: gives the request its id, then refuses a missing or
-   * malformed Host, a malformed target (bad percent escapes, bytes outside visible ASCII) and an
-   * unsupported {@code Expect} before the router could trip over them.
+   * malformed Host, a malformed target (bad percent escapes, bytes outside visible ASCII) before
+   * the router could trip over them. (An unsupported {@code Expect} is refused by Vert.x's body
+   * handler with 417, which {@link ErrorMapper#clientFault} renders.)
    */
   static Handler<HttpServerRequest> guard(Handler<HttpServerRequest> router) {
     return request -> {
@@ -80,10 +81,6 @@ final class InvalidRequests {
     }
     if (!wellFormedTarget(request.uri())) {
       return ErrorCode.INVALID_URL;
-    }
-    String expect = request.getHeader("Expect");
-    if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
-      return ErrorCode.EXPECTATION_FAILED;
     }
     return null;
   }
