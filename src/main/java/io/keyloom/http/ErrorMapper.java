@@ -84,7 +84,7 @@ final class ErrorMapper {
           case 417 -> ErrorCode.EXPECTATION_FAILED;
           case 431 -> ErrorCode.HEADERS_TOO_LARGE;
           default ->
-              status >= 400 && status < 500 || failure != null
+              (status >= 400 && status < 500) || failure != null
                   ? ErrorCode.INVALID_REQUEST_FORMAT
                   : null;
         };

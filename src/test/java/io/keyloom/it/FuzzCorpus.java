@@ -69,6 +69,10 @@ final class FuzzCorpus {
           case 10 -> new FuzzRequest("GET", random.nextBoolean() ? "/health" : "/v1.0");
           default -> new FuzzRequest("GET", "/no/such/" + CANARY);
         };
+    return withStandardHeaders(r);
+  }
+
+  private static FuzzRequest withStandardHeaders(FuzzRequest r) {
     r.header("Host", "127.0.0.1");
     if (r.method.equals("POST")) {
       r.header("Content-Type", "application/json;charset=UTF-8");

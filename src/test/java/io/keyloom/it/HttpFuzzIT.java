@@ -93,11 +93,7 @@ class HttpFuzzIT extends ServerIT {
       return "error body not JSON";
     }
     if (e.status() == 401 && json.has("error_code")) {
-      boolean flat =
-          json.path("error_code").asText().equals("APIGW.0301")
-              && json.path("error_msg").isTextual()
-              && json.path("request_id").asText().equals(e.header("X-Request-Id"));
-      return flat ? null : "401 not the flat APIGW body";
+      return flatGatewayBody(json, e) ? null : "401 not the flat APIGW body";
     }
     JsonNode error = json.path("error");
     boolean kms = error.path("error_code").isTextual() && error.path("error_msg").isTextual();
@@ -109,6 +105,12 @@ class HttpFuzzIT extends ServerIT {
       return "401 not the flat APIGW body";
     }
     return kms || keystone ? null : "error body not in a documented shape";
+  }
+
+  private static boolean flatGatewayBody(JsonNode json, RawHttp.Exchange e) {
+    return json.path("error_code").asText().equals("APIGW.0301")
+        && json.path("error_msg").isTextual()
+        && json.path("request_id").asText().equals(e.header("X-Request-Id"));
   }
 
   private static void countLog(
