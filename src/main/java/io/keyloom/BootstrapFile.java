@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Shows first-start credentials once and keeps them in a file only its owner can read. */
+/** Keeps first-start credentials in a file only its owner can read, and says where it is. */
 final class BootstrapFile {
   private BootstrapFile() {}
 
@@ -25,18 +25,29 @@ final class BootstrapFile {
     json.put("access_key", b.accessKey());
     json.put("secret_key", b.secretKey());
     Files.deleteIfExists(file);
-    Files.createFile(
-        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(DataDir.FILE_MODE));
+    // The create mode passes through the umask; set it exactly, before any secret is written.
+    Files.setPosixFilePermissions(file, DataDir.FILE_MODE);
     Files.write(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
   }
 
+  /**
+   * Tells the operator where the credentials are. Only the access key, an identifier, is printed:
+   * the secret key and the password stay in the owner-only file, out of terminal scrollback and
+   * collected logs.
+   */
   static void print(PrintStream out, Bootstrap b, Path file) {
-    out.println("First start: created these credentials (shown once; also in " + file + "):");
-    out.println("  domain:     " + b.domain() + " (" + b.domainId() + ")");
-    out.println("  project:    " + b.project() + " (" + b.projectId() + ")");
-    out.println("  user:       " + b.user());
-    out.println("  password:   " + b.password());
-    out.println("  access key: " + b.accessKey());
-    out.println("  secret key: " + b.secretKey());
+    out.println(
+        "First start: created domain "
+            + b.domain()
+            + ", project "
+            + b.project()
+            + ", user "
+            + b.user()
+            + " and access key "
+            + b.accessKey()
+            + "; the password and secret key are in "
+            + file.toAbsolutePath()
+            + " (mode 0600)");
   }
 }

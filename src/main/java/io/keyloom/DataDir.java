@@ -5,10 +5,14 @@ import io.keyloom.store.Database;
 import io.keyloom.store.SettingsRepository;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A data directory opened for use: its root key ({@code root.key}) and its migrated database
@@ -16,6 +20,20 @@ import java.util.Base64;
  */
 record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
   private static final String CANARY = "root_key_canary";
+  private static final String DATABASE = "keyloom.db";
+  private static final Set<PosixFilePermission> DIR_MODE =
+      PosixFilePermissions.fromString("rwx------");
+  static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+
+  /** Files that hold or reveal secrets: key material, wrapped secrets, first-start credentials. */
+  private static final List<String> OWNER_ONLY_FILES =
+      List.of(
+          "root.key",
+          DATABASE,
+          DATABASE + "-wal",
+          DATABASE + "-shm",
+          DATABASE + "-journal",
+          "credentials.json");
 
   /** Opens a data directory; a new one (mode 0700, new root key) is made only if {@code create}. */
   static DataDir open(Path dir, boolean create) throws IOException, GeneralSecurityException {
@@ -24,19 +42,39 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
       throw new IOException(
           "no Keyloom data directory at " + dir + " (no root.key): start the server there first");
     }
-    if (!Files.isDirectory(dir)) {
-      // Owner-only: the directory holds the root key and the database of wrapped secrets.
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
+    restrict(dir);
     RootKey rootKey = RootKey.loadOrCreate(rootKeyFile);
-    Database db = Database.openSqlite(dir.resolve("keyloom.db"));
+    Files.setPosixFilePermissions(rootKeyFile, FILE_MODE); // created through the umask
+    Database db = Database.openSqlite(dir.resolve(DATABASE));
     try {
       checkCanary(new SettingsRepository(db), rootKey);
       return new DataDir(rootKey, db);
     } catch (GeneralSecurityException | RuntimeException e) {
       db.close();
       throw e;
+    }
+  }
+
+  /**
+   * Makes the directory 0700 and every secret-bearing file in it 0600, whatever the umask and
+   * whether or not they existed before (an operator's {@code mkdir} or a copied backup may be
+   * world-readable). SQLite creates {@code -wal} and {@code -shm} later with the database file's
+   * mode, so an owner-only database file, created here before SQLite opens it, keeps them private.
+   */
+  static void restrict(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+    }
+    Files.setPosixFilePermissions(dir, DIR_MODE);
+    Path database = dir.resolve(DATABASE);
+    if (!Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createFile(database, PosixFilePermissions.asFileAttribute(FILE_MODE));
+    }
+    for (String name : OWNER_ONLY_FILES) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(file, FILE_MODE);
+      }
     }
   }
 

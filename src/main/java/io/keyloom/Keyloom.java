@@ -1,6 +1,8 @@
 package io.keyloom;
 
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
+import io.keyloom.config.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -95,6 +97,30 @@ public final class Keyloom implements Runnable {
                 + " with KMS.1105 (env KEYLOOM_KEY_QUOTA, default ${DEFAULT-VALUE}).")
     int keyQuota;
 
+    @Option(
+        names = "--tls-cert",
+        defaultValue = "${env:KEYLOOM_TLS_CERT}",
+        description =
+            "PEM certificate chain, server certificate first; with --tls-key the server speaks"
+                + " only HTTPS (TLS 1.2/1.3, HTTP/2 and HTTP/1.1) (env KEYLOOM_TLS_CERT).")
+    Path tlsCert;
+
+    @Option(
+        names = "--tls-key",
+        defaultValue = "${env:KEYLOOM_TLS_KEY}",
+        description =
+            "PEM private key of --tls-cert, unencrypted: PKCS#8, RSA (2048+ bits) or EC"
+                + " (env KEYLOOM_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(
+        names = "--public-url",
+        defaultValue = "${env:KEYLOOM_PUBLIC_URL}",
+        description =
+            "URL clients reach the server under, e.g. https://kms.example.com; links such as"
+                + " GET /'s use it instead of the Host header (env KEYLOOM_PUBLIC_URL).")
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
       ServerConfig config =
@@ -105,7 +131,9 @@ public final class Keyloom implements Runnable {
               Optional.ofNullable(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(24),
-              keyQuota);
+              keyQuota,
+              TlsSettings.of(tlsCert, tlsKey),
+              PublicUrl.of(publicUrl));
       KeyloomServer server = KeyloomServer.start(config, System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

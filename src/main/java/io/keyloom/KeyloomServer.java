@@ -8,12 +8,16 @@ import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
+import io.keyloom.config.Loopback;
+import io.keyloom.config.PemKeyStore;
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
+import io.keyloom.http.StoreProbe;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
@@ -30,6 +34,7 @@ import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
+import io.keyloom.store.StoreException;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +42,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +88,8 @@ public final class KeyloomServer implements AutoCloseable {
    */
   public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
+    // TLS files first: a bad certificate stops the start before the data dir is touched.
+    Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -114,10 +123,10 @@ public final class KeyloomServer implements AutoCloseable {
               new IamServices(
                   new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
                   directory,
-                  securityTokens));
-      int port = api.start(config.host(), config.port());
+                  securityTokens),
+              new StoreProbe(db::ready, db::isDown));
+      int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
-      out.printf("Keyloom %s listening on http://%s:%d%n", Keyloom.version(), config.host(), port);
       return new KeyloomServer(vertx, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
@@ -126,6 +135,25 @@ public final class KeyloomServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  private static int listen(
+      HttpApi api, ServerConfig config, Optional<KeyManagerFactory> tls, PrintStream out)
+      throws InterruptedException, IOException {
+    if (tls.isEmpty() && !Loopback.isLoopback(config.host())) {
+      LOG.warn(
+          "serving plain HTTP on {}, which is not a loopback address: tokens, secret keys and"
+              + " plaintexts cross the network unencrypted; use --tls-cert and --tls-key",
+          config.host());
+    }
+    int port =
+        api.start(
+            new HttpApi.Listener(
+                config.host(), config.port(), tls, config.publicUrl().map(PublicUrl::value)));
+    String scheme = tls.isPresent() ? "https" : "http";
+    out.printf(
+        "Keyloom %s listening on %s://%s:%d%n", Keyloom.version(), scheme, config.host(), port);
+    return port;
   }
 
   /** The bound port. */
@@ -170,7 +198,20 @@ public final class KeyloomServer implements AutoCloseable {
         timer ->
             vertx
                 .executeBlocking(destroyer::sweep, true)
-                .onFailure(e -> LOG.error("deletion sweep failed; retrying next period", e)));
+                .onFailure(
+                    e -> {
+                      if (!(e instanceof StoreException.Unavailable)) { // logged by the store
+                        LOG.error("deletion sweep failed; retrying next period", e);
+                      }
+                    }));
+  }
+
+  /**
+   * Makes the store fail every write that needs more space with {@code SQLITE_FULL}, as a full disk
+   * does, or ends that; the seam for fault tests (docs/storage.md).
+   */
+  public void simulateDiskFull(boolean full) {
+    database.simulateDiskFull(full);
   }
 
   @Override

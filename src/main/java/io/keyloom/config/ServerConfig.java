@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted on any route
  * @param tokenTtl how long an issued X-Auth-Token is valid
  * @param keyQuota how many keys (service default keys aside) one project may hold
+ * @param tls the PEM certificate and key to serve HTTPS with; empty serves plain HTTP
+ * @param publicUrl the URL clients reach the server under, for links; empty uses the Host header
  */
 public record ServerConfig(
     String host,
@@ -22,7 +24,9 @@ public record ServerConfig(
     Optional<Path> seedFile,
     int maxBodyBytes,
     Duration tokenTtl,
-    int keyQuota) {
+    int keyQuota,
+    Optional<TlsSettings> tls,
+    Optional<PublicUrl> publicUrl) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -51,5 +55,28 @@ public record ServerConfig(
       throw new IllegalArgumentException("--key-quota must be at least 1, got " + keyQuota);
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
+    tls = tls == null ? Optional.empty() : tls;
+    publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+  }
+
+  /** Settings for plain HTTP whose links follow the client's Host header. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<Path> seedFile,
+      int maxBodyBytes,
+      Duration tokenTtl,
+      int keyQuota) {
+    this(
+        host,
+        port,
+        dataDir,
+        seedFile,
+        maxBodyBytes,
+        tokenTtl,
+        keyQuota,
+        Optional.empty(),
+        Optional.empty());
   }
 }

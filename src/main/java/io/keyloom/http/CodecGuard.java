@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Closes two holes in Vert.x's HTTP/1.x handling, between Netty's codec and Vert.x:
@@ -105,13 +104,12 @@ final class CodecGuard extends ChannelDuplexHandler {
             HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(code.status()),
             Unpooled.wrappedBuffer(Json.write(ErrorMapper.body(code))));
-    ThreadLocalRandom r = ThreadLocalRandom.current();
     response
         .headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8")
         .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
         .set(HttpHeaderNames.CONNECTION, "close")
-        .set(InvalidRequests.REQUEST_ID, String.format("%016x%016x", r.nextLong(), r.nextLong()));
+        .set(InvalidRequests.REQUEST_ID, HttpApi.newRequestId());
     return response;
   }
 

@@ -15,7 +15,8 @@ interface Endpoint {
    *
    * @param caller the authenticated caller, or null on routes without authentication
    * @param body the raw request body, possibly empty
-   * @param origin {@code scheme://host[:port]} as the client addressed the server, for links
+   * @param origin the base of links: {@code --public-url} when configured, else {@code
+   *     scheme://host[:port]} as the client addressed the server
    * @param query the first value of a query parameter by name, or null
    */
   record Request(Caller caller, byte[] body, String origin, Function<String, String> query) {}

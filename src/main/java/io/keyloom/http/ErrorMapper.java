@@ -3,6 +3,7 @@ package io.keyloom.http;
 import io.keyloom.auth.IamException;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import io.keyloom.store.StoreException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns any failure into a response body and status. KMS errors use the Huawei shape, IAM errors
- * the Keystone shape and 401s the API gateway's flat shape; anything unexpected is a 500 with a
- * fixed message, its cause logged under the request id and never sent. Client faults are never
- * logged with a stack trace.
+ * the Keystone shape and 401s the API gateway's flat shape; a store that cannot serve (disk full,
+ * I/O error, busy) is a 503 to retry, logged once by the store when it goes down rather than once
+ * per request; anything unexpected is a 500 with a fixed message, its cause logged under the
+ * request id and never sent. Client faults are never logged with a stack trace.
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -37,6 +39,9 @@ final class ErrorMapper {
           e.status(),
           Map.of(
               "error", Map.of("code", e.status(), "message", e.getMessage(), "title", e.title())));
+    }
+    if (failure instanceof StoreException.Unavailable) {
+      return kms(ErrorCode.STORE_UNAVAILABLE, ErrorCode.STORE_UNAVAILABLE.message());
     }
     LOG.error("request {} failed unexpectedly", requestId, failure);
     return kms(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message());

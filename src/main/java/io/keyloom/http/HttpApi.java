@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
@@ -17,9 +18,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
@@ -40,40 +44,67 @@ public final class HttpApi {
       Authenticator authenticator,
       int maxBodyBytes,
       KmsServices kms,
-      IamServices iam) {
+      IamServices iam,
+      StoreProbe store) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.routes =
         new Routes(
             maxBodyBytes,
             kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()));
+            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
+            store);
+  }
+
+  /**
+   * Where and how to listen.
+   *
+   * @param host the address to bind
+   * @param port the TCP port; 0 picks a free one
+   * @param tls the server's key and certificate for HTTPS; empty serves plain HTTP
+   * @param publicUrl the base of links such as the versions' {@code self}; empty derives them from
+   *     the Host header or {@code :authority}
+   */
+  public record Listener(
+      String host, int port, Optional<KeyManagerFactory> tls, Optional<String> publicUrl) {}
+
+  /** Binds plain HTTP and starts serving; returns the bound port. */
+  public int start(String host, int port) throws InterruptedException {
+    return start(new Listener(host, port, Optional.empty(), Optional.empty()));
   }
 
   /** Binds and starts serving; returns the bound port. */
-  public int start(String host, int port) throws InterruptedException {
+  public int start(Listener listener) throws InterruptedException {
+    HttpServerOptions options =
+        listener.tls().map(TlsOptions::https).orElseGet(HttpServerOptions::new);
     HttpServer server =
         vertx
-            .createHttpServer()
-            .requestHandler(InvalidRequests.guard(router()))
+            .createHttpServer(options)
+            .requestHandler(InvalidRequests.guard(router(listener.publicUrl())))
             .invalidRequestHandler(InvalidRequests::codecFailure)
             .connectionHandler(CodecGuard::install)
             .exceptionHandler(InvalidRequests::connectionFailed);
     try {
-      return server.listen(port, host).toCompletionStage().toCompletableFuture().get().actualPort();
+      return server
+          .listen(listener.port(), listener.host())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get()
+          .actualPort();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port, e.getCause());
+      throw new IllegalStateException(
+          "cannot listen on " + listener.host() + ":" + listener.port(), e.getCause());
     }
   }
 
-  private Router router() {
+  private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
     for (Route route : routes.all()) {
       router
           .route(route.method(), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .blockingHandler(ctx -> execute(ctx, route), false)
+          .blockingHandler(ctx -> execute(ctx, route, publicUrl), false)
           .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
@@ -87,13 +118,21 @@ public final class HttpApi {
     return router;
   }
 
+  /** A fresh request id: 32 lowercase hex characters. */
+  static String newRequestId() {
+    // A correlation id, not a secret: ThreadLocalRandom avoids the shared, synchronized
+    // SecureRandom that UUID.randomUUID() would lock on every request.
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return String.format("%016x%016x", r.nextLong(), r.nextLong());
+  }
+
   /** The id {@link InvalidRequests#guard} gave the request, for logs and error bodies. */
   private static void assignRequestId(RoutingContext ctx) {
     ctx.put(REQUEST_ID, ctx.response().headers().get(InvalidRequests.REQUEST_ID));
     ctx.next();
   }
 
-  private void execute(RoutingContext ctx, Route route) {
+  private void execute(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
@@ -101,7 +140,12 @@ public final class HttpApi {
           route
               .handler()
               .handle(
-                  new Endpoint.Request(caller, body, origin(ctx), name -> firstQuery(ctx, name)));
+                  new Endpoint.Request(
+                      caller,
+                      body,
+                      // The configured URL wins: a client's Host header never reaches links then.
+                      publicUrl.orElseGet(() -> origin(ctx)),
+                      name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());

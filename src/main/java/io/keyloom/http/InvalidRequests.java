@@ -7,7 +7,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ final class InvalidRequests {
    */
   static Handler<HttpServerRequest> guard(Handler<HttpServerRequest> router) {
     return request -> {
-      request.response().putHeader(REQUEST_ID, newRequestId());
+      request.response().putHeader(REQUEST_ID, HttpApi.newRequestId());
       ErrorCode refusal = refusal(request);
       if (refusal == null) {
         router.handle(request);
@@ -62,7 +61,10 @@ final class InvalidRequests {
                 ? ErrorCode.HEADERS_TOO_LARGE
                 : ErrorCode.INVALID_REQUEST_FORMAT;
     LOG.debug("refused a request the HTTP codec could not decode: {}", code.code());
-    request.response().putHeader(REQUEST_ID, newRequestId()).putHeader("Connection", "close");
+    request
+        .response()
+        .putHeader(REQUEST_ID, HttpApi.newRequestId())
+        .putHeader("Connection", "close");
     HttpApi.send(request.response(), code.status(), ErrorMapper.body(code))
         .onComplete(done -> request.connection().close());
   }
@@ -109,14 +111,5 @@ final class InvalidRequests {
 
   private static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  /**
-   * A correlation id, not a secret: ThreadLocalRandom avoids the shared, synchronized SecureRandom
-   * that UUID.randomUUID() would lock on every request.
-   */
-  private static String newRequestId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return String.format("%016x%016x", r.nextLong(), r.nextLong());
   }
 }

@@ -4,6 +4,7 @@ import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
 import io.keyloom.auth.Caller;
+import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
@@ -21,16 +22,19 @@ final class Routes {
   private final int maxBody;
   private final KmsServices kms;
   private final IamEndpoints iam;
+  private final StoreProbe store;
 
-  Routes(int maxBody, KmsServices kms, IamEndpoints iam) {
+  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store) {
     this.maxBody = maxBody;
     this.kms = kms;
     this.iam = iam;
+    this.store = store;
   }
 
   List<Route> all() {
     return List.of(
-        open(GET, "/health", r -> Endpoint.Reply.ok(Map.of("status", "UP"))),
+        open(GET, "/health", r -> health()),
+        open(GET, "/ready", r -> ready()),
         open(GET, "/", r -> Endpoint.Reply.ok(Versions.all(r.origin()))),
         open(GET, "/v1.0", r -> Endpoint.Reply.ok(Versions.one(r.origin()))),
         open(POST, "/v3/auth/tokens", r -> iam.issueToken(r.body())),
@@ -69,6 +73,25 @@ final class Routes {
         kms("create-rsa-datakey-pair", Requests.CreateDatakeyPair.class, kms.keyPairs()::createRsa),
         kms("create-ec-datakey-pair", Requests.CreateDatakeyPair.class, kms.keyPairs()::createEc),
         kms("gen-random", Requests.GenRandom.class, kms.dataKeys()::random));
+  }
+
+  /**
+   * Liveness: 200 whenever the process serves HTTP, so a supervisor never restarts a node for a
+   * full disk that a restart cannot fix; the store's last known state is in the body, for humans.
+   */
+  private Endpoint.Reply health() {
+    return Endpoint.Reply.ok(
+        Map.of("status", "UP", "store", store.down().getAsBoolean() ? "DOWN" : "UP"));
+  }
+
+  /** Readiness, for load balancers (docs/storage.md): 200 only while the store serves. */
+  private Endpoint.Reply ready() {
+    if (store.ready().getAsBoolean()) {
+      return Endpoint.Reply.ok(Map.of("status", "UP", "store", "UP"));
+    }
+    ErrorCode code = ErrorCode.STORE_UNAVAILABLE;
+    return new Endpoint.Reply(
+        code.status(), ErrorMapper.kms(code, code.message()).body(), Map.of());
   }
 
   private Route open(HttpMethod method, String path, Endpoint endpoint) {

@@ -1,6 +1,7 @@
 package io.keyloom.kms;
 
 import io.keyloom.store.KeyDeletions;
+import io.keyloom.store.StoreException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,8 @@ public final class KeyDestroyer {
         LOG.info("destroyed key {}: its deletion date has passed", keyId);
       }
       return done;
+    } catch (StoreException.Unavailable e) {
+      return false; // the store logged its state once; the next sweep retries
     } catch (RuntimeException e) {
       // One key that cannot be destroyed must not stop the others; the next sweep retries it.
       LOG.error("could not destroy due key {}", keyId, e);

@@ -16,9 +16,22 @@ import org.flywaydb.core.Flyway;
  * durable, so a response is never sent for a write that a crash could lose. {@code secure_delete}
  * makes SQLite overwrite deleted rows with zeros, so a destroyed key's wrapped material does not
  * linger in free pages.
+ *
+ * <p>Faults (docs/storage.md): a failed transaction's connection is evicted from the pool unless
+ * its rollback succeeded after a constraint violation, so no connection in an unknown state is
+ * reused; failures caused by the environment (disk full, I/O error, busy, pool timeout) become
+ * {@link StoreException.Unavailable} and mark the store down until a probe write succeeds.
  */
 public final class Database implements AutoCloseable {
+  /** How long a call waits for a pooled connection before the store counts as unavailable. */
+  private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
+  /** A probe value long enough to need a page of its own, as a typical write does. */
+  private static final String PROBE_VALUE = "p".repeat(4000);
+
   private final HikariDataSource dataSource;
+  private final StoreHealth health = new StoreHealth();
+  private final PageLimitFault fault = new PageLimitFault();
 
   private Database(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -33,6 +46,7 @@ public final class Database implements AutoCloseable {
             + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000&foreign_keys=true"
             + "&secure_delete=true");
     config.setMaximumPoolSize(4);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setPoolName("keyloom-sqlite");
     return open(config);
   }
@@ -57,20 +71,58 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** Runs work in one transaction, committing on success and rolling back on any failure. */
+  /**
+   * Runs work in one transaction, committing on success and rolling back on any failure.
+   *
+   * @throws StoreException.Unavailable when the environment failed (disk full, I/O, busy, timeout)
+   * @throws StoreException.Duplicate on a unique-constraint violation
+   */
   public <T> T inTransaction(SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    T result = run(work, true);
+    if (health.isDown() && health.claimProbe()) {
+      probeWrite(); // a call that worked hints that the store is back; confirm with a write
+    }
+    return result;
+  }
+
+  /**
+   * Whether the store serves now: a read while it is up; while it is down, a write of about one
+   * page (at most every 500 ms), whose success marks it up again. Answers within the pool's
+   * connection timeout (5 s) plus SQLite's busy timeout at worst.
+   */
+  public boolean ready() {
+    if (health.isDown()) {
+      return health.claimProbe() && probeWrite();
+    }
+    try {
+      run(c -> Jdbc.query(c, "SELECT COUNT(*) FROM settings", rs -> rs.getInt(1)), false);
+      return true;
+    } catch (StoreException e) {
+      if (!(e instanceof StoreException.Unavailable) && e.getCause() instanceof SQLException s) {
+        health.failed(SqliteCodes.describe(s)); // e.g. a corrupt file: say so once, probe on
       }
-    } catch (SQLException e) {
-      throw StoreException.from(e);
+      return false;
+    }
+  }
+
+  /** Whether the last failure left the store marked down, without touching the database. */
+  public boolean isDown() {
+    return health.isDown();
+  }
+
+  private boolean probeWrite() {
+    try {
+      run(
+          c -> {
+            Jdbc.update(
+                c, "INSERT INTO settings (name, value) VALUES (?, ?)", "store_probe", PROBE_VALUE);
+            return Jdbc.update(c, "DELETE FROM settings WHERE name = ?", "store_probe");
+          },
+          true);
+      health.recovered();
+      return true;
+    } catch (StoreException e) {
+      return false;
     }
   }
 
@@ -81,11 +133,88 @@ public final class Database implements AutoCloseable {
    * call completes.
    */
   public void reclaimDeletedSpace() {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    run(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+          }
+        },
+        false);
+  }
+
+  /**
+   * Makes every write that needs a new database page fail with {@code SQLITE_FULL}, as a full disk
+   * does, or ends that; the failure path is SQLite's own ({@code PRAGMA max_page_count}). For fault
+   * tests and the emulator: mounting a small filesystem needs privileges that CI lacks.
+   */
+  public void simulateDiskFull(boolean full) {
+    fault.set(full);
+  }
+
+  private <T> T run(SqlWork<T> work, boolean transaction) {
+    Connection c = null;
+    boolean reusable = false;
+    try {
+      c = dataSource.getConnection();
+      fault.apply(c);
+      c.setAutoCommit(!transaction);
+      T result = work.run(c);
+      if (transaction) {
+        c.commit();
+      }
+      reusable = true;
+      return result;
     } catch (SQLException e) {
-      throw StoreException.from(e);
+      reusable = rolledBack(c, transaction, e) && StoreException.isUniqueViolation(e);
+      throw failed(e);
+    } catch (RuntimeException e) {
+      reusable = rolledBack(c, transaction, e);
+      throw e;
+    } finally {
+      release(c, reusable);
+    }
+  }
+
+  /**
+   * Rolls back after a failure; false when the connection's state is unknown. After SQLITE_FULL or
+   * IOERR, SQLite may already have rolled back by itself while the driver still believes a
+   * transaction is open: the rollback then fails ("cannot rollback"), is kept as suppressed under
+   * the original error instead of replacing it, and the connection must not be reused.
+   */
+  private static boolean rolledBack(Connection c, boolean transaction, Exception cause) {
+    if (c == null || !transaction) {
+      return c != null;
+    }
+    try {
+      c.rollback();
+      return true;
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+      return false;
+    }
+  }
+
+  private StoreException failed(SQLException e) {
+    StoreException failure = StoreException.from(e);
+    if (failure instanceof StoreException.Unavailable) {
+      health.failed(SqliteCodes.describe(e));
+    }
+    return failure;
+  }
+
+  /** Returns a connection to the pool, or evicts it when its state cannot be trusted. */
+  private void release(Connection c, boolean reusable) {
+    if (c == null) {
+      return;
+    }
+    if (!reusable) {
+      dataSource.evictConnection(c);
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // Resetting the connection failed (e.g. the driver's rollback on close): never reuse it.
+      dataSource.evictConnection(c);
     }
   }
 

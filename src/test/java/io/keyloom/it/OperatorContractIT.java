@@ -154,7 +154,12 @@ class OperatorContractIT {
       JsonNode creds = Http.JSON.readTree(file.toFile());
       assertThat(Files.getPosixFilePermissions(file))
           .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-      assertThat(s.log()).contains(creds.path("access_key").asText());
+      assertThat(s.log())
+          .as("the AK and the file's path, never the SK or the password")
+          .contains(creds.path("access_key").asText())
+          .contains(file.toAbsolutePath().toString())
+          .doesNotContain(creds.path("secret_key").asText())
+          .doesNotContain(creds.path("password").asText());
       Http http = new Http("http://127.0.0.1:" + s.port());
       String token =
           http.token(

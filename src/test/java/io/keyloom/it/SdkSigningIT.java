@@ -129,6 +129,30 @@ class SdkSigningIT extends ServerIT {
     assertThat(describe.replay(describe.body, Map.of(), "").status()).isEqualTo(200);
   }
 
+  /**
+   * The attack of issue 12: a captured request replayed with another body, with or without a
+   * content-hash header that repeats the signed hash or switches body integrity off.
+   */
+  @ParameterizedTest
+  @EnumSource(SigningAlgorithm.class)
+  void everySigningAlgorithm_refusesACapturedRequestWithAnotherBody(SigningAlgorithm algorithm) {
+    String victim = createKey(Sdk.alice(server), "swap-victim-" + algorithm);
+    String other = createKey(Sdk.alice(server), "swap-other-" + algorithm);
+    Captured describe = captureDescribe(victim, algorithm);
+    String swapped = describe.body.replace(victim, other);
+    assertThat(swapped).isNotEqualTo(describe.body);
+    String header = contentHashHeader(algorithm);
+    String signedHash = contentHash(algorithm, describe.body);
+
+    assertRefused(describe.replay(swapped, Map.of(), ""));
+    assertPayloadHashRefused(describe.replay(swapped, Map.of(header, signedHash), ""), header);
+    assertPayloadHashRefused(
+        describe.replay(swapped, Map.of(header, "UNSIGNED-PAYLOAD"), ""), header);
+    assertPayloadHashRefused(
+        describe.replay(describe.body, Map.of(header, "UNSIGNED-PAYLOAD"), ""), header);
+    assertThat(describe.replay(describe.body, Map.of(), "").status()).isEqualTo(200);
+  }
+
   @Test
   void addedQuery_isRefused() {
     Captured describe = captureDescribe(createKey(Sdk.alice(server), "tamper-query"));
@@ -154,6 +178,28 @@ class SdkSigningIT extends ServerIT {
     assertRefused(describe.replay(describe.body, Map.of("Authorization", flipped), ""));
   }
 
+  private static void assertPayloadHashRefused(Http.Response r, String header) {
+    assertThat(r.status()).as(r.text()).isEqualTo(401);
+    assertThat(r.errorCode()).isEqualTo("APIGW.0301");
+    assertThat(r.text()).contains(header + " must be signed and equal the hash of the body");
+  }
+
+  private static String contentHashHeader(SigningAlgorithm algorithm) {
+    return algorithm.name().contains("SM3") ? "X-Sdk-Content-Sm3" : "X-Sdk-Content-Sha256";
+  }
+
+  private static String contentHash(SigningAlgorithm algorithm, String body) {
+    org.bouncycastle.crypto.Digest digest =
+        algorithm.name().contains("SM3")
+            ? new org.bouncycastle.crypto.digests.SM3Digest()
+            : new org.bouncycastle.crypto.digests.SHA256Digest();
+    byte[] in = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = new byte[digest.getDigestSize()];
+    digest.update(in, 0, in.length);
+    digest.doFinal(out, 0);
+    return java.util.HexFormat.of().formatHex(out);
+  }
+
   private static void assertRefused(Http.Response r) {
     assertThat(r.status()).as(r.text()).isEqualTo(401);
     assertThat(r.errorCode()).isEqualTo("APIGW.0301");
@@ -177,9 +223,14 @@ class SdkSigningIT extends ServerIT {
   }
 
   private Captured captureDescribe(String keyId) {
+    return captureDescribe(keyId, SigningAlgorithm.HMAC_SHA256);
+  }
+
+  private Captured captureDescribe(String keyId, SigningAlgorithm algorithm) {
     AtomicReference<Captured> seen = new AtomicReference<>();
     HttpConfig config =
         new HttpConfig()
+            .withSigningAlgorithm(algorithm)
             .addHttpListener(
                 HttpListener.forRequestListener(
                     r -> {

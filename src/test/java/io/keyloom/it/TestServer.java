@@ -1,7 +1,9 @@
 package io.keyloom.it;
 
 import io.keyloom.KeyloomServer;
+import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
+import io.keyloom.config.TlsSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,6 +78,8 @@ public final class TestServer implements AutoCloseable {
   private final Path dataDir;
   private final int keyQuota;
   private final TestClock clock = new TestClock();
+  private Optional<TlsSettings> tls = Optional.empty();
+  private Optional<PublicUrl> publicUrl = Optional.empty();
   private KeyloomServer server;
 
   private TestServer(Path dataDir, int keyQuota) {
@@ -99,6 +103,27 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Starts a server that serves only HTTPS with the given PEM files ({@link TestCa}). */
+  public static TestServer startTls(TlsSettings tls) {
+    return start(s -> s.tls = Optional.of(tls));
+  }
+
+  /** Starts a plain-HTTP server whose links use {@code publicUrl} (--public-url). */
+  public static TestServer startWithPublicUrl(String publicUrl) {
+    return start(s -> s.publicUrl = PublicUrl.of(publicUrl));
+  }
+
+  private static TestServer start(java.util.function.Consumer<TestServer> options) {
+    try {
+      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), TEST_KEY_QUOTA);
+      options.accept(s);
+      s.restart();
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops (if running) and starts again on the same data directory. */
   public void restart() {
     if (server != null) {
@@ -115,7 +140,9 @@ public final class TestServer implements AutoCloseable {
               Optional.of(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(1),
-              keyQuota);
+              keyQuota,
+              tls,
+              publicUrl);
       server =
           KeyloomServer.start(
               config,
@@ -126,9 +153,9 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or {@code https://...} for a TLS server. */
   public String endpoint() {
-    return "http://127.0.0.1:" + server.port();
+    return (tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + server.port();
   }
 
   /** The server's clock; moving it moves the server's notion of now, also across restarts. */
@@ -139,6 +166,11 @@ public final class TestServer implements AutoCloseable {
   /** Runs the deletion sweep now, as the server's timer would; returns the keys destroyed. */
   public int sweepDeletions() {
     return server.sweepDeletions();
+  }
+
+  /** Makes writes that need more space fail as on a full disk ({@code false}: space is back). */
+  public void simulateDiskFull(boolean full) {
+    server.simulateDiskFull(full);
   }
 
   /** The data directory. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,7 +42,7 @@ final class CanonicalRequest {
         + "\n"
         + auth.signedHeadersLine()
         + "\n"
-        + payloadHash(request, auth.algorithm());
+        + payloadHash(request, auth);
   }
 
   /**
@@ -96,11 +97,26 @@ final class CanonicalRequest {
     return sb.toString();
   }
 
-  private static String payloadHash(SignedRequest request, SigningAlgorithm alg) {
+  /**
+   * The hash of the bytes received. A declared content-hash header ({@code X-Sdk-Content-Sha256} or
+   * {@code X-Sdk-Content-Sm3}) is accepted only when SignedHeaders lists it and it equals that
+   * hash: otherwise a captured request could be replayed with any body (and {@code
+   * UNSIGNED-PAYLOAD}, which the SDK never sends for KMS, would switch body integrity off).
+   */
+  private static String payloadHash(SignedRequest request, AuthorizationHeader auth)
+      throws SignatureException {
+    SigningAlgorithm alg = auth.algorithm();
+    String computed = HexFormat.of().formatHex(alg.hash(request.body()));
     String declared = request.header().apply(alg.contentHashHeader());
-    if (declared != null) {
-      return declared;
+    if (declared == null) {
+      return computed;
     }
-    return HexFormat.of().formatHex(alg.hash(request.body()));
+    String name = alg.contentHashHeader().toLowerCase(Locale.ROOT);
+    if (!auth.signedHeaders().contains(name) || !declared.equalsIgnoreCase(computed)) {
+      throw new SignatureException(
+          Reason.PAYLOAD_HASH,
+          alg.contentHashHeader() + " must be signed and equal the hash of the body");
+    }
+    return declared;
   }
 }

@@ -21,6 +21,11 @@ public final class SignatureException extends Exception {
     EXPIRED_CREDENTIAL,
     /** {@code X-Sdk-Date} lies outside the allowed window around the server clock. */
     CLOCK_SKEW,
+    /**
+     * A content-hash header was sent that is not signed or does not match the body received, or
+     * declares {@code UNSIGNED-PAYLOAD}.
+     */
+    PAYLOAD_HASH,
     /** The signature does not match the request. */
     BAD_SIGNATURE,
     /** A temporary credential was used without its matching, signed {@code X-Security-Token}. */

@@ -49,7 +49,7 @@ enum SigningAlgorithm {
     return token;
   }
 
-  /** The header whose value, if present, replaces the body hash verbatim. */
+  /** The header in which a client may declare the body hash (it must then be signed and match). */
   String contentHashHeader() {
     return contentHashHeader;
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,11 @@ class AkSkVerifierTest {
   private static final String SIGNED = "host;user-agent;x-project-id;x-sdk-date";
   private static final DateTimeFormatter SDK_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** SHA-256 of the body {@code {}} that {@link TestSigner} signs. */
+  private static final String EMPTY_OBJECT_SHA256 =
+      "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
+
   private final AkSkVerifier verifier = Wire.verifier();
 
   private static SignedRequest signedAt(Instant date) {
@@ -88,13 +94,61 @@ class AkSkVerifierTest {
   }
 
   @Test
-  void verify_withUnsignedPayloadHeader_usesItVerbatim() throws SignatureException {
+  void verify_withSignedUnsignedPayloadMarker_failsPayloadHash() throws SignatureException {
+    // Signed exactly as a client that opts out of body integrity would: the marker stands in the
+    // header line and the payload line of the canonical request.
     Map<String, String> h = TestSigner.headers(Wire.DATE);
+    h.put("X-Sdk-Content-Sha256", EMPTY_OBJECT_SHA256);
+    String signedHeaders = SIGNED + ";x-sdk-content-sha256";
+    SignedRequest honest = TestSigner.sign(h, signedHeaders);
+    String canonical =
+        CanonicalRequest.build(
+                honest,
+                AuthorizationHeader.parse(TestSigner.authorization(AK, signedHeaders, "00")))
+            .replace(EMPTY_OBJECT_SHA256, "UNSIGNED-PAYLOAD");
+    byte[] digest = SigningAlgorithm.HMAC_SHA256.hash(canonical.getBytes(StandardCharsets.UTF_8));
+    String sts = "SDK-HMAC-SHA256\n" + Wire.DATE + "\n" + HexFormat.of().formatHex(digest);
+    byte[] mac =
+        SigningAlgorithm.HMAC_SHA256.hmac(
+            SK.getBytes(StandardCharsets.UTF_8), sts.getBytes(StandardCharsets.UTF_8));
     h.put("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
+    h.put(
+        "Authorization",
+        TestSigner.authorization(AK, signedHeaders, HexFormat.of().formatHex(mac)));
+    SignedRequest marked = Wire.request("POST", honest.rawUri(), h, "{}");
+
+    assertReason(verifier, marked, Reason.PAYLOAD_HASH);
+    assertReason(verifier, withBody(marked, new byte[] {1, 2}), Reason.PAYLOAD_HASH);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void verify_withSignedContentHashOfTheBody_succeeds(boolean upperCase) throws SignatureException {
+    Map<String, String> h = TestSigner.headers(Wire.DATE);
+    h.put(
+        "X-Sdk-Content-Sha256",
+        upperCase ? EMPTY_OBJECT_SHA256.toUpperCase(java.util.Locale.ROOT) : EMPTY_OBJECT_SHA256);
     SignedRequest signed = TestSigner.sign(h, SIGNED + ";x-sdk-content-sha256");
-    SignedRequest otherBody =
-        new SignedRequest(signed.method(), signed.rawUri(), signed.header(), new byte[] {1, 2});
-    assertThat(verifier.verify(otherBody)).isEqualTo(AK);
+    assertThat(verifier.verify(signed)).isEqualTo(AK);
+    assertReason(
+        verifier, withBody(signed, "{ }".getBytes(StandardCharsets.UTF_8)), Reason.PAYLOAD_HASH);
+  }
+
+  @Test
+  void verify_withSwappedBodyAndUnsignedHashOfTheOriginal_failsPayloadHash()
+      throws SignatureException {
+    SignedRequest signed = TestSigner.sign(TestSigner.headers(Wire.DATE), SIGNED);
+    assertThat(verifier.verify(signed)).isEqualTo(AK);
+    Map<String, String> h = TestSigner.headers(Wire.DATE);
+    h.put("Authorization", signed.header().apply("Authorization"));
+    h.put("X-Sdk-Content-Sha256", EMPTY_OBJECT_SHA256);
+    byte[] other = "{\"key_id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+    assertReason(verifier, Wire.request("POST", signed.rawUri(), h, other), Reason.PAYLOAD_HASH);
+    assertReason(verifier, withBody(signed, other), Reason.BAD_SIGNATURE);
+  }
+
+  private static SignedRequest withBody(SignedRequest r, byte[] body) {
+    return new SignedRequest(r.method(), r.rawUri(), r.header(), body);
   }
 
   @Test
