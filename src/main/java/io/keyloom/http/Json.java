@@ -55,6 +55,11 @@ final class Json {
             }
           });
     }
+    // Huawei carries most booleans as "true"/"false" strings; for the few real JSON booleans
+    // (with_plain_text) those two strings are accepted too, and nothing else.
+    builder.withCoercionConfig(
+        LogicalType.Boolean,
+        config -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert));
     return builder.build();
   }
 

@@ -36,8 +36,10 @@ class StrictJsonIT extends ServerIT {
       assertJson0202(call("create-key", body), body);
     }
     assertJson0202(call("describe-key", "{\"key_id\":123}"), "number key_id");
-    String pair = "{\"key_id\":\"%s\",\"key_spec\":\"RSA_2048\",\"with_plain_text\":\"true\"}";
-    assertJson0202(call("create-rsa-datakey-pair", pair.formatted(keyId)), "string boolean");
+    String pair = "{\"key_id\":\"%s\",\"key_spec\":\"RSA_2048\",\"with_plain_text\":%s}";
+    for (String flag : new String[] {"\"yes\"", "1", "\"\"", "[]"}) {
+      assertJson0202(call("create-rsa-datakey-pair", pair.formatted(keyId, flag)), flag);
+    }
   }
 
   @Test
