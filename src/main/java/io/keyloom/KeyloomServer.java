@@ -3,6 +3,7 @@ package io.keyloom;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.TokenCodec;
@@ -65,12 +66,15 @@ public final class KeyloomServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
+  private final HttpApi api;
   private final Database database;
   private final KeyDestroyer destroyer;
   private final int port;
 
-  private KeyloomServer(Vertx vertx, Database database, KeyDestroyer destroyer, int port) {
+  private KeyloomServer(
+      Vertx vertx, HttpApi api, Database database, KeyDestroyer destroyer, int port) {
     this.vertx = vertx;
+    this.api = api;
     this.database = database;
     this.destroyer = destroyer;
     this.port = port;
@@ -121,13 +125,18 @@ public final class KeyloomServer implements AutoCloseable {
               config.maxBodyBytes(),
               kmsServices(config, db, cache, rootKey, clock, random),
               new IamServices(
-                  new TokenService(identities, hasher, tokens, clock, config.tokenTtl()),
+                  new TokenService(
+                      identities,
+                      new LoginProtection(hasher, random, clock),
+                      tokens,
+                      clock,
+                      config.tokenTtl()),
                   directory,
                   securityTokens),
               new StoreProbe(db::ready, db::isDown));
       int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
-      return new KeyloomServer(vertx, db, destroyer, port);
+      return new KeyloomServer(vertx, api, db, destroyer, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -217,6 +226,7 @@ public final class KeyloomServer implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().toCompletionStage().toCompletableFuture().join();
+    api.close();
     database.close();
   }
 

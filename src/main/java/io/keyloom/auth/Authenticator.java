@@ -69,7 +69,7 @@ public final class Authenticator {
     }
     TokenClaims claims;
     try {
-      claims = tokens.verify(token);
+      claims = verifyToken(token);
     } catch (KmsException e) {
       throw IamException.unauthorized(AUTHENTICATION_REQUIRED);
     }
@@ -99,8 +99,23 @@ public final class Authenticator {
     return inProject(owner.domainId(), owner.userId(), pathProjectId);
   }
 
-  private Caller byToken(String token, String pathProjectId) {
+  /**
+   * Verifies a token and that its user still exists in its domain. Users are cached after the first
+   * look-up (IdentityDirectory), so this costs no store read on the hot path.
+   */
+  private TokenClaims verifyToken(String token) {
     TokenClaims claims = tokens.verify(token);
+    if (directory
+        .user(claims.userId())
+        .filter(u -> u.domainId().equals(claims.domainId()))
+        .isEmpty()) {
+      throw new KmsException(ErrorCode.TOKEN_INVALID);
+    }
+    return claims;
+  }
+
+  private Caller byToken(String token, String pathProjectId) {
+    TokenClaims claims = verifyToken(token);
     if (claims.projectId() == null) {
       throw new KmsException(ErrorCode.TOKEN_NOT_PROJECT_SCOPED);
     }

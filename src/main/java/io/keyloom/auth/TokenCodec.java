@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -25,6 +26,13 @@ public final class TokenCodec {
   private static final Pattern SHAPE =
       Pattern.compile("^KL1\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}$");
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
+
+  /** The longest lifetime a token may claim, Huawei IAM's 24 hours. */
+  public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
+  /** How far in the future a token may claim to have been issued: clocks of nodes differ. */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+
   private final SecretKeySpec key;
   private final Clock clock;
 
@@ -50,10 +58,12 @@ public final class TokenCodec {
   }
 
   /**
-   * Verifies a token's shape, signature and expiry.
+   * Verifies a token's shape, signature, claims and expiry. A validly signed token whose claims no
+   * issuer of ours would make (issued beyond the clock skew in the future, a lifetime over 24 hours
+   * or not positive) is refused as invalid: it means a leaked signing key or a broken clock.
    *
-   * @throws KmsException 403 KMS.0301 when malformed, KMS.0302 when forged or altered, KMS.0303
-   *     when expired
+   * @throws KmsException 403 KMS.0301 when malformed, KMS.0302 when forged, altered or with
+   *     impossible claims, KMS.0303 when expired
    */
   public TokenClaims verify(String token) {
     if (token == null || !SHAPE.matcher(token).matches()) {
@@ -66,7 +76,15 @@ public final class TokenCodec {
       throw new KmsException(ErrorCode.TOKEN_INVALID);
     }
     TokenClaims claims = parse(payload);
-    if (!clock.instant().isBefore(claims.expiresAt())) {
+    Instant now = clock.instant();
+    Duration lifetime = Duration.between(claims.issuedAt(), claims.expiresAt());
+    if (claims.issuedAt().isAfter(now.plus(MAX_CLOCK_SKEW))
+        || lifetime.isNegative()
+        || lifetime.isZero()
+        || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new KmsException(ErrorCode.TOKEN_INVALID);
+    }
+    if (!now.isBefore(claims.expiresAt())) {
       throw new KmsException(ErrorCode.TOKEN_EXPIRED);
     }
     return claims;

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class TokenService {
   private static final String WRONG_CREDENTIALS = "The username or password is wrong.";
   private final IdentityRepository repository;
-  private final PasswordHasher hasher;
+  private final LoginProtection protection;
   private final TokenCodec codec;
   private final Clock clock;
   private final Duration lifetime;
@@ -22,31 +22,42 @@ public final class TokenService {
   /** A token service issuing tokens valid for {@code lifetime}. */
   public TokenService(
       IdentityRepository repository,
-      PasswordHasher hasher,
+      LoginProtection protection,
       TokenCodec codec,
       Clock clock,
       Duration lifetime) {
     this.repository = repository;
-    this.hasher = hasher;
+    this.protection = protection;
     this.codec = codec;
     this.clock = clock;
     this.lifetime = lifetime;
   }
 
   /**
-   * Issues a token for a password login.
+   * Issues a token for a password login from {@code clientAddress}, under login protection.
    *
-   * @throws IamException 400 for an incomplete request, 401 for wrong credentials or a project the
-   *     user cannot use; the message never says which part was wrong
+   * @throws IamException 400 for an incomplete request, 401 for wrong credentials, a locked user or
+   *     a project the user cannot use; the message never says which part was wrong
+   * @throws io.keyloom.error.KmsException 429 {@code APIGW.0308} when the address is throttled
    */
-  public IssuedToken issue(PasswordLogin login) {
+  public IssuedToken issue(PasswordLogin login, String clientAddress) {
     if (login.password() == null || (login.userId() == null && login.userName() == null)) {
       throw IamException.badRequest();
     }
-    UserRow user = findUser(login).orElseThrow(() -> IamException.unauthorized(WRONG_CREDENTIALS));
-    if (!hasher.verify(login.password(), user.passwordHash())) {
+    protection.checkAddress(clientAddress);
+    Optional<UserRow> found = findUser(login);
+    String subject =
+        found
+            .map(UserRow::id)
+            .orElseGet(
+                () ->
+                    LoginProtection.unknownSubject(
+                        login.userId(), login.domainId(), login.domainName(), login.userName()));
+    if (!protection.attempt(
+        subject, clientAddress, login.password(), found.map(UserRow::passwordHash))) {
       throw IamException.unauthorized(WRONG_CREDENTIALS);
     }
+    UserRow user = found.orElseThrow();
     DomainRow domain = repository.findDomain(user.domainId()).orElseThrow();
     ProjectRow project = scope(login, domain);
     Instant now = clock.instant();

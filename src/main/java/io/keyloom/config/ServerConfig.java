@@ -31,6 +31,9 @@ public record ServerConfig(
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+  /** The longest token lifetime, Huawei IAM's; verification refuses tokens claiming more. */
+  public static final Duration MAX_TOKEN_TTL = Duration.ofHours(24);
+
   /** Huawei's default quota of custom keys (huawei-kms-api.md §3.1, §6.2). */
   public static final int DEFAULT_KEY_QUOTA = 20;
 
@@ -48,8 +51,8 @@ public record ServerConfig(
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("body limit must be at least 1024 bytes");
     }
-    if (tokenTtl.isNegative() || tokenTtl.isZero()) {
-      throw new IllegalArgumentException("token lifetime must be positive");
+    if (tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.compareTo(MAX_TOKEN_TTL) > 0) {
+      throw new IllegalArgumentException("token lifetime must be positive and at most 24 hours");
     }
     if (keyQuota < 1) {
       throw new IllegalArgumentException("--key-quota must be at least 1, got " + keyQuota);

@@ -78,6 +78,14 @@ public enum ErrorCode {
   TOKEN_NOT_PROJECT_SCOPED(403, "KMS.0305", "X-Auth-Token is not scoped to a project."),
   PROJECT_MISMATCH(403, "KMS.0321", "The project in the URL differs from the caller's project."),
   UNAUTHENTICATED(401, "APIGW.0301", "Incorrect IAM authentication information."),
+  THROTTLED(
+      429,
+      "APIGW.0308",
+      "The throttling threshold has been reached: the server is busy, retry in a few seconds."),
+  LOGIN_THROTTLED(
+      429,
+      "APIGW.0308",
+      "The throttling threshold has been reached: too many failed logins from this address."),
   INTERNAL(500, "KMS.0101", "KMS internal error."),
   STORE_UNAVAILABLE(503, "KMS.0104", "The key store is temporarily unavailable; retry later.");
 

@@ -17,9 +17,16 @@ interface Endpoint {
    * @param body the raw request body, possibly empty
    * @param origin the base of links: {@code --public-url} when configured, else {@code
    *     scheme://host[:port]} as the client addressed the server
+   * @param clientAddress the peer's IP address (of the TCP connection; forwarding headers are not
+   *     trusted), for per-address limits
    * @param query the first value of a query parameter by name, or null
    */
-  record Request(Caller caller, byte[] body, String origin, Function<String, String> query) {}
+  record Request(
+      Caller caller,
+      byte[] body,
+      String origin,
+      String clientAddress,
+      Function<String, String> query) {}
 
   /** A response: status, JSON body, extra headers. */
   record Reply(int status, Object body, Map<String, String> headers) {

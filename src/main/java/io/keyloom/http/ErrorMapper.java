@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns any failure into a response body and status. KMS errors use the Huawei shape, IAM errors
- * the Keystone shape and 401s the API gateway's flat shape; a store that cannot serve (disk full,
- * I/O error, busy) is a 503 to retry, logged once by the store when it goes down rather than once
- * per request; anything unexpected is a 500 with a fixed message, its cause logged under the
+ * the Keystone shape, 401s and 429s the API gateway's flat shape; a store that cannot serve (disk
+ * full, I/O error, busy) is a 503 to retry, logged once by the store when it goes down rather than
+ * once per request; anything unexpected is a 500 with a fixed message, its cause logged under the
  * request id and never sent. Client faults are never logged with a stack trace.
  */
 final class ErrorMapper {
@@ -29,8 +29,8 @@ final class ErrorMapper {
       if (e.error().status() >= 500) {
         LOG.error("request {} failed: {}", requestId, e.error().code(), e.getCause());
       }
-      if (e.error() == ErrorCode.UNAUTHENTICATED) {
-        return gateway(e.getMessage(), requestId);
+      if (e.error().status() == 429 || e.error() == ErrorCode.UNAUTHENTICATED) {
+        return gateway(e.error(), e.getMessage(), requestId);
       }
       return kms(e.error(), e.getMessage());
     }
@@ -47,6 +47,19 @@ final class ErrorMapper {
     return kms(ErrorCode.INTERNAL, ErrorCode.INTERNAL.message());
   }
 
+  /**
+   * The API gateway's flat body, {@code {"error_code":...,"error_msg":...,"request_id":...}}, for
+   * the errors Huawei's gateway (not KMS) answers: throttling and authentication failures. The
+   * official Node.js SDK core reads only this shape for them, the Java SDK both.
+   */
+  static Rendered gateway(ErrorCode code, String message, String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error_code", code.code());
+    body.put("error_msg", message);
+    body.put("request_id", requestId);
+    return new Rendered(code.status(), body);
+  }
+
   static Rendered kms(ErrorCode code, String message) {
     return new Rendered(code.status(), body(code, message));
   }
@@ -58,18 +71,6 @@ final class ErrorMapper {
 
   private static Map<String, Object> body(ErrorCode code, String message) {
     return Map.of("error", Map.of("error_code", code.code(), "error_msg", message));
-  }
-
-  /**
-   * Huawei's API gateway answers authentication failures flat, with the request id in the body; the
-   * official Node.js SDK reads only this shape, the Java SDK both.
-   */
-  private static Rendered gateway(String message, String requestId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error_code", ErrorCode.UNAUTHENTICATED.code());
-    body.put("error_msg", message);
-    body.put("request_id", requestId);
-    return new Rendered(ErrorCode.UNAUTHENTICATED.status(), body);
   }
 
   /**

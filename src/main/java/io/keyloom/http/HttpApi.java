@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,7 +29,8 @@ import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The HTTP face of Keyloom on Vert.x: request ids, body limits, authentication and error rendering
- * around the route table. Endpoints run on worker threads as plain synchronous code.
+ * around the route table. Endpoints run as plain synchronous code on the bounded executor of their
+ * route's {@link Work} class.
  */
 public final class HttpApi {
   private static final String JSON = "application/json;charset=UTF-8";
@@ -37,6 +40,7 @@ public final class HttpApi {
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
+  private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(
@@ -97,6 +101,11 @@ public final class HttpApi {
     }
   }
 
+  /** Stops the executors; requests still running finish first (for a few seconds at most). */
+  public void close() {
+    pools.close();
+  }
+
   private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
@@ -104,7 +113,7 @@ public final class HttpApi {
       router
           .route(route.method(), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .blockingHandler(ctx -> execute(ctx, route, publicUrl), false)
+          .handler(ctx -> dispatch(ctx, route, publicUrl))
           .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
@@ -132,8 +141,24 @@ public final class HttpApi {
     ctx.next();
   }
 
-  private void execute(RoutingContext ctx, Route route, Optional<String> publicUrl) {
+  /**
+   * Hands the request to its work class's executor; when that is full, answers 429 at once from the
+   * event loop. The worker writes the response itself: Vert.x 4 response methods may be called from
+   * any thread, and this saves a hop back to the event loop per request.
+   */
+  private void dispatch(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    try {
+      pools.submit(route.work().apply(body), () -> execute(ctx, route, body, publicUrl));
+    } catch (RejectedExecutionException e) {
+      ctx.response().putHeader("Retry-After", "1");
+      ErrorMapper.Rendered error =
+          ErrorMapper.render(new KmsException(ErrorCode.THROTTLED), ctx.get(REQUEST_ID));
+      send(ctx.response(), error.status(), error.body());
+    }
+  }
+
+  private void execute(RoutingContext ctx, Route route, byte[] body, Optional<String> publicUrl) {
     try {
       Caller caller = authenticate(ctx, route.auth(), body);
       Endpoint.Reply reply =
@@ -145,6 +170,7 @@ public final class HttpApi {
                       body,
                       // The configured URL wins: a client's Host header never reaches links then.
                       publicUrl.orElseGet(() -> origin(ctx)),
+                      clientAddress(ctx),
                       name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
       reply.headers().forEach(response::putHeader);
@@ -153,6 +179,11 @@ public final class HttpApi {
       ErrorMapper.Rendered error = ErrorMapper.render(e, ctx.get(REQUEST_ID));
       send(ctx.response(), error.status(), error.body());
     }
+  }
+
+  private static String clientAddress(RoutingContext ctx) {
+    SocketAddress peer = ctx.request().remoteAddress();
+    return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
   }
 
   private static String projectId(RoutingContext ctx) {

@@ -145,14 +145,14 @@ final class IamEndpoints {
 
   record Scope(NamedRef project, NamedRef domain) {}
 
-  Endpoint.Reply issueToken(byte[] body) {
+  Endpoint.Reply issueToken(byte[] body, String clientAddress) {
     TokenRequest request;
     try {
       request = Json.read(body, TokenRequest.class);
     } catch (KmsException e) {
       throw IamException.badRequest();
     }
-    IssuedToken issued = tokens.issue(login(request));
+    IssuedToken issued = tokens.issue(login(request), clientAddress);
     return new Endpoint.Reply(201, tokenBody(issued), Map.of("X-Subject-Token", issued.token()));
   }
 

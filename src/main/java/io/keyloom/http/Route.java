@@ -1,6 +1,7 @@
 package io.keyloom.http;
 
 import io.vertx.core.http.HttpMethod;
+import java.util.function.Function;
 
 /**
  * One entry of the route table: everything a reviewer needs to judge an endpoint's exposure.
@@ -9,9 +10,16 @@ import io.vertx.core.http.HttpMethod;
  * @param path the Vert.x path pattern, e.g. {@code /v1.0/:project_id/kms/create-key}
  * @param maxBodyBytes the largest body accepted (413 {@code KMS.0203} above)
  * @param auth who may call it
+ * @param work which executor runs it, decided from the body before any other work is done
  * @param handler what it does
  */
-record Route(HttpMethod method, String path, int maxBodyBytes, Auth auth, Endpoint handler) {
+record Route(
+    HttpMethod method,
+    String path,
+    int maxBodyBytes,
+    Auth auth,
+    Function<byte[], Work> work,
+    Endpoint handler) {
   /** How a route authenticates its caller. */
   enum Auth {
     /** No credentials: health, versions, token issuance. */

@@ -1,24 +1,34 @@
 package io.keyloom.http;
 
+import static io.keyloom.http.Work.HEAVY;
+import static io.keyloom.http.Work.HOT;
+import static io.keyloom.http.Work.LOGIN;
+import static io.keyloom.http.Work.WRITE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.keyloom.auth.Caller;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The route table: every endpoint with its method, path, body limit and authentication, on one
- * screen. Handlers are service method references; the table adds JSON parsing around them.
+ * screen. Handlers are service method references; the table adds JSON parsing around them. Each
+ * route names the {@link Work} class whose executor runs it (docs/executors.md).
  */
 final class Routes {
   private static final String KMS = "/v1.0/:project_id/kms/";
+  private static final Set<String> SYMMETRIC_SPECS = Set.of("AES_256", "SM4");
   private final int maxBody;
   private final KmsServices kms;
   private final IamEndpoints iam;
@@ -34,45 +44,90 @@ final class Routes {
   List<Route> all() {
     return List.of(
         open(GET, "/health", r -> health()),
-        open(GET, "/ready", r -> ready()),
+        // Queries the store, so it is store work: a stuck store cannot take hot threads with it.
+        new Route(GET, "/ready", maxBody, Route.Auth.NONE, b -> WRITE, r -> ready()),
         open(GET, "/", r -> Endpoint.Reply.ok(Versions.all(r.origin()))),
         open(GET, "/v1.0", r -> Endpoint.Reply.ok(Versions.one(r.origin()))),
-        open(POST, "/v3/auth/tokens", r -> iam.issueToken(r.body())),
+        new Route(
+            POST,
+            "/v3/auth/tokens",
+            maxBody,
+            Route.Auth.NONE,
+            b -> LOGIN,
+            r -> iam.issueToken(r.body(), r.clientAddress())),
         iam(GET, "/v3/projects", Route.Auth.USER, iam::listProjects),
         iam(
             POST,
             "/v3.0/OS-CREDENTIAL/securitytokens",
             Route.Auth.LONG_TERM_USER,
             iam::issueSecurityToken),
-        kms("create-key", Requests.CreateKey.class, kms.keys()::create),
-        kms("describe-key", Requests.KeyId.class, kms.keys()::describe),
-        kms("list-keys", Requests.ListKeys.class, kms.listing()::list),
-        kms("enable-key", Requests.KeyId.class, kms.keys()::enable),
-        kms("disable-key", Requests.KeyId.class, kms.keys()::disable),
-        kms("schedule-key-deletion", Requests.ScheduleKeyDeletion.class, kms.deletions()::schedule),
-        kms("cancel-key-deletion", Requests.KeyId.class, kms.deletions()::cancel),
-        kms("update-key-alias", Requests.UpdateKeyAlias.class, kms.keys()::updateAlias),
+        kms(Routes::createKeyWork, "create-key", Requests.CreateKey.class, kms.keys()::create),
+        kms(HOT, "describe-key", Requests.KeyId.class, kms.keys()::describe),
+        kms(WRITE, "list-keys", Requests.ListKeys.class, kms.listing()::list),
+        kms(WRITE, "enable-key", Requests.KeyId.class, kms.keys()::enable),
+        kms(WRITE, "disable-key", Requests.KeyId.class, kms.keys()::disable),
         kms(
+            WRITE,
+            "schedule-key-deletion",
+            Requests.ScheduleKeyDeletion.class,
+            kms.deletions()::schedule),
+        kms(WRITE, "cancel-key-deletion", Requests.KeyId.class, kms.deletions()::cancel),
+        kms(WRITE, "update-key-alias", Requests.UpdateKeyAlias.class, kms.keys()::updateAlias),
+        kms(
+            WRITE,
             "update-key-description",
             Requests.UpdateKeyDescription.class,
             kms.keys()::updateDescription),
         kmsGet("user-instances", kms.quotas()::instances),
         kmsGet("user-quotas", kms.quotas()::quotas),
-        kms("get-publickey", Requests.KeyId.class, kms.keys()::publicKey),
-        kms("encrypt-data", Requests.EncryptData.class, kms.data()::encrypt),
-        kms("decrypt-data", Requests.DecryptData.class, kms.data()::decrypt),
-        kms("sign", Requests.Sign.class, kms.signer()::sign),
-        kms("verify", Requests.Verify.class, kms.signer()::verify),
-        kms("create-datakey", Requests.CreateDatakey.class, kms.dataKeys()::create),
+        kms(HOT, "get-publickey", Requests.KeyId.class, kms.keys()::publicKey),
+        kms(HOT, "encrypt-data", Requests.EncryptData.class, kms.data()::encrypt),
+        kms(HOT, "decrypt-data", Requests.DecryptData.class, kms.data()::decrypt),
+        kms(HOT, "sign", Requests.Sign.class, kms.signer()::sign),
+        kms(HOT, "verify", Requests.Verify.class, kms.signer()::verify),
+        kms(HOT, "create-datakey", Requests.CreateDatakey.class, kms.dataKeys()::create),
         kms(
+            HOT,
             "create-datakey-without-plaintext",
             Requests.CreateDatakey.class,
             kms.dataKeys()::createWithoutPlaintext),
-        kms("encrypt-datakey", Requests.EncryptDatakey.class, kms.dataKeys()::encrypt),
-        kms("decrypt-datakey", Requests.DecryptDatakey.class, kms.dataKeys()::decrypt),
-        kms("create-rsa-datakey-pair", Requests.CreateDatakeyPair.class, kms.keyPairs()::createRsa),
-        kms("create-ec-datakey-pair", Requests.CreateDatakeyPair.class, kms.keyPairs()::createEc),
-        kms("gen-random", Requests.GenRandom.class, kms.dataKeys()::random));
+        kms(HOT, "encrypt-datakey", Requests.EncryptDatakey.class, kms.dataKeys()::encrypt),
+        kms(HOT, "decrypt-datakey", Requests.DecryptDatakey.class, kms.dataKeys()::decrypt),
+        kms(
+            HEAVY,
+            "create-rsa-datakey-pair",
+            Requests.CreateDatakeyPair.class,
+            kms.keyPairs()::createRsa),
+        kms(
+            HEAVY,
+            "create-ec-datakey-pair",
+            Requests.CreateDatakeyPair.class,
+            kms.keyPairs()::createEc),
+        kms(HOT, "gen-random", Requests.GenRandom.class, kms.dataKeys()::random));
+  }
+
+  /**
+   * create-key generates key material: microseconds for AES_256 and SM4 (a store write), up to
+   * seconds for RSA_4096. Asymmetric specs therefore run as HEAVY work; a body that does not name a
+   * spec clearly runs as WRITE and fails validation there.
+   */
+  static Work createKeyWork(byte[] body) {
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return WRITE;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("key_spec".equals(field) && value == JsonToken.VALUE_STRING) {
+          return SYMMETRIC_SPECS.contains(parser.getText()) ? WRITE : HEAVY;
+        }
+        parser.skipChildren();
+      }
+      return WRITE;
+    } catch (IOException e) {
+      return WRITE;
+    }
   }
 
   /**
@@ -95,24 +150,30 @@ final class Routes {
   }
 
   private Route open(HttpMethod method, String path, Endpoint endpoint) {
-    return new Route(method, path, maxBody, Route.Auth.NONE, endpoint);
+    return new Route(method, path, maxBody, Route.Auth.NONE, b -> HOT, endpoint);
   }
 
+  /** IAM routes other than login read the store (projects) or are rare (temporary credentials). */
   private Route iam(HttpMethod method, String path, Route.Auth auth, Endpoint endpoint) {
-    return new Route(method, path, maxBody, auth, endpoint);
+    return new Route(method, path, maxBody, auth, b -> WRITE, endpoint);
   }
 
   /** A POST operation with a JSON body. */
-  private <Q> Route kms(String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
-    Endpoint endpoint =
-        r -> Endpoint.Reply.ok(op.apply(project(r.caller()), Json.read(r.body(), type)));
-    return new Route(POST, KMS + operation, maxBody, Route.Auth.PROJECT, endpoint);
+  private <Q> Route kms(Work work, String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
+    return kms(b -> work, operation, type, op);
   }
 
-  /** A GET operation without parameters; a body, if any, is ignored. */
+  private <Q> Route kms(
+      Function<byte[], Work> work, String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
+    Endpoint endpoint =
+        r -> Endpoint.Reply.ok(op.apply(project(r.caller()), Json.read(r.body(), type)));
+    return new Route(POST, KMS + operation, maxBody, Route.Auth.PROJECT, work, endpoint);
+  }
+
+  /** A GET operation without parameters, reading the store; a body, if any, is ignored. */
   private Route kmsGet(String operation, Function<Project, ?> op) {
     Endpoint endpoint = r -> Endpoint.Reply.ok(op.apply(project(r.caller())));
-    return new Route(GET, KMS + operation, maxBody, Route.Auth.PROJECT, endpoint);
+    return new Route(GET, KMS + operation, maxBody, Route.Auth.PROJECT, b -> WRITE, endpoint);
   }
 
   private static Project project(Caller caller) {

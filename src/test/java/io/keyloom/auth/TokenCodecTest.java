@@ -89,4 +89,34 @@ class TokenCodecTest {
     String token = at(NOW).issue(new TokenClaims(USER, "d", null, NOW, NOW.plusSeconds(60)));
     assertThat(at(NOW).verify(token).projectId()).isNull();
   }
+
+  static String forge(Instant issuedAt, Instant expiresAt) {
+    return at(NOW).issue(new TokenClaims(USER, "d", "p", issuedAt, expiresAt));
+  }
+
+  @Test
+  void verify_ofTokenIssuedBeyondTheSkewInTheFuture_isKms0302() {
+    Instant future = NOW.plus(Duration.ofMinutes(16));
+    String token = forge(future, future.plus(Duration.ofHours(1)));
+    assertThat(codeOf(() -> at(NOW).verify(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @Test
+  void verify_ofTokenIssuedWithinTheSkewInTheFuture_succeeds() {
+    Instant future = NOW.plus(Duration.ofMinutes(14));
+    assertThat(at(NOW).verify(forge(future, future.plus(Duration.ofHours(1))))).isNotNull();
+  }
+
+  @Test
+  void verify_ofTokenLivingOver24Hours_isKms0302() {
+    String token = forge(NOW, NOW.plus(Duration.ofHours(24)).plusSeconds(1));
+    assertThat(codeOf(() -> at(NOW).verify(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @Test
+  void verify_ofTokenExpiringBeforeItWasIssued_isKms0302() {
+    String token = forge(NOW, NOW.minusSeconds(1));
+    assertThat(codeOf(() -> at(NOW.minusSeconds(5)).verify(token)))
+        .isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
 }
