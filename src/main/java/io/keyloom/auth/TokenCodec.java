@@ -71,8 +71,10 @@ public final class TokenCodec {
     }
     int dot = token.lastIndexOf('.');
     String payload = token.substring(PREFIX.length(), dot);
-    byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-    if (!MessageDigest.isEqual(signature, mac(payload))) {
+    // Compare the encoded text, not decoded bytes: the last base64 character of a 32-byte MAC has
+    // two unused bits, so a decoded comparison would accept four spellings of one signature.
+    byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(signature, b64(mac(payload)).getBytes(StandardCharsets.US_ASCII))) {
       throw new KmsException(ErrorCode.TOKEN_INVALID);
     }
     TokenClaims claims = parse(payload);

@@ -23,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -201,18 +200,17 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   private static FullHttpResponse response(ErrorCode code) {
-    byte[] body = Json.write(ErrorMapper.kms(code, code.message()).body());
+    byte[] body = Json.write(ErrorMapper.body(code));
     FullHttpResponse r =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(code.status()),
             Unpooled.wrappedBuffer(body));
-    ThreadLocalRandom random = ThreadLocalRandom.current();
     r.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, HttpApi.JSON)
         .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-        .set("X-Request-Id", String.format("%016x%016x", random.nextLong(), random.nextLong()));
+        .set("X-Request-Id", HttpApi.newRequestId());
     return r;
   }
 

@@ -6,6 +6,7 @@ import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.config.ConnectionLimits;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -91,8 +92,14 @@ public final class HttpApi {
     HttpServer server =
         vertx
             .createHttpServer(guard.configure(options))
-            .connectionHandler(guard::accepted)
-            .requestHandler(router(listener.publicUrl()));
+            .requestHandler(InvalidRequests.guard(router(listener.publicUrl())))
+            .invalidRequestHandler(InvalidRequests::codecFailure)
+            .connectionHandler(
+                connection -> {
+                  CodecGuard.install(connection);
+                  guard.accepted(connection);
+                })
+            .exceptionHandler(InvalidRequests::connectionFailed);
     try {
       return server
           .listen(listener.port(), listener.host())
@@ -123,6 +130,12 @@ public final class HttpApi {
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
     router.errorHandler(405, ctx -> sendError(ctx, ErrorCode.METHOD_NOT_ALLOWED));
+    // The router's own refusals (e.g. an authority it cannot parse) and anything that escaped a
+    // route: never Vert.x's plain-text default page.
+    router.errorHandler(400, ctx -> sendError(ctx, ErrorCode.INVALID_REQUEST_FORMAT));
+    for (int status : new int[] {413, 414, 417, 431, 500}) {
+      router.errorHandler(status, HttpApi::failed);
+    }
     return router;
   }
 
@@ -134,10 +147,9 @@ public final class HttpApi {
     return String.format("%016x%016x", r.nextLong(), r.nextLong());
   }
 
+  /** The id {@link InvalidRequests#guard} gave the request, for logs and error bodies. */
   private static void assignRequestId(RoutingContext ctx) {
-    String id = newRequestId();
-    ctx.put(REQUEST_ID, id);
-    ctx.response().putHeader("X-Request-Id", id);
+    ctx.put(REQUEST_ID, ctx.response().headers().get(InvalidRequests.REQUEST_ID));
     ctx.next();
   }
 
@@ -247,14 +259,17 @@ public final class HttpApi {
     return ctx.request().scheme() + "://" + authority.host() + port;
   }
 
+  /**
+   * Failures of the Vert.x handlers in front of an endpoint (body reading, Expect, a connection
+   * that closed mid-body): client faults by status, anything else through the mapper.
+   */
   private static void failed(RoutingContext ctx) {
     if (ctx.response().closed()) {
       return; // the client went away or a deadline closed the connection; nobody to answer
     }
-    if (ctx.statusCode() == 413) {
-      sendError(ctx, ErrorCode.BODY_TOO_LARGE);
-    } else if (ctx.statusCode() == 400) {
-      sendError(ctx, ErrorCode.INVALID_JSON);
+    ErrorCode code = ErrorMapper.clientFault(ctx.statusCode(), ctx.failure());
+    if (code != null) {
+      sendError(ctx, code);
     } else {
       ErrorMapper.Rendered error =
           ErrorMapper.render(
@@ -269,11 +284,12 @@ public final class HttpApi {
     send(ctx.response(), error.status(), error.body());
   }
 
-  private static void send(HttpServerResponse response, int status, Object body) {
+  /** Ends the response with a JSON body, unless it already ended; completes once written. */
+  static Future<Void> send(HttpServerResponse response, int status, Object body) {
     if (response.ended() || response.closed()) {
-      return;
+      return Future.succeededFuture();
     }
     response.setStatusCode(status).putHeader("Content-Type", JSON);
-    response.end(Buffer.buffer(Json.write(body == null ? Map.of() : body)));
+    return response.end(Buffer.buffer(Json.write(body == null ? Map.of() : body)));
   }
 }

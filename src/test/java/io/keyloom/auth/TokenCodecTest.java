@@ -78,6 +78,28 @@ class TokenCodecTest {
   }
 
   @Test
+  void verify_withAnotherSpellingOfTheSameSignatureBits_fails() {
+    // The last character of a 43-character base64 MAC carries two unused bits: four characters
+    // decode to the same bytes, and only the canonical one may be accepted.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    String token = issue();
+    TokenCodec codec = at(NOW);
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    int accepted = 0;
+    for (int unused = 0; unused < 4; unused++) {
+      String spelling =
+          token.substring(0, token.length() - 1) + alphabet.charAt((last & ~3) | unused);
+      try {
+        codec.verify(spelling);
+        accepted++;
+      } catch (KmsException e) {
+        assertThat(e.error()).isEqualTo(ErrorCode.TOKEN_INVALID);
+      }
+    }
+    assertThat(accepted).isEqualTo(1);
+  }
+
+  @Test
   void verify_ofGarbage_isKms0301() {
     assertThat(codeOf(() -> at(NOW).verify("MIIatAYJKoZ"))).isEqualTo(ErrorCode.TOKEN_MISSING);
     assertThat(codeOf(() -> at(NOW).verify(""))).isEqualTo(ErrorCode.TOKEN_MISSING);

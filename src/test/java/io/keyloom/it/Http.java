@@ -35,8 +35,12 @@ public final class Http {
       return headers.firstValue(name).orElse(null);
     }
 
+    /** The error code of a KMS body ({@code error.error_code}) or a flat gateway 401 body. */
     public String errorCode() {
-      return json().path("error").path("error_code").asText(null);
+      JsonNode json = json();
+      return json.has("error_code")
+          ? json.path("error_code").asText(null)
+          : json.path("error").path("error_code").asText(null);
     }
   }
 

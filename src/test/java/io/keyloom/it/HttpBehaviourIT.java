@@ -67,15 +67,19 @@ class HttpBehaviourIT extends ServerIT {
   }
 
   @Test
-  void missingCredentials_is401() {
+  void missingCredentials_is401_inTheGatewaysFlatBody() {
     Http.Response r =
         http.post(
             "/v1.0/" + TestServer.PROJECT_ID + "/kms/create-key",
             "{\"key_alias\":\"x\"}",
             Map.of());
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.errorCode()).isEqualTo("APIGW.0301");
     assertStandardHeaders(r);
+    assertThat(r.json().path("error_code").asText()).isEqualTo("APIGW.0301");
+    assertThat(r.json().path("error_msg").asText())
+        .startsWith("Incorrect IAM authentication information: ");
+    assertThat(r.json().path("request_id").asText()).isEqualTo(r.header("X-Request-Id"));
+    assertThat(r.json().has("error")).as("flat, not nested").isFalse();
   }
 
   @Test
