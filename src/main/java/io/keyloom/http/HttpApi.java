@@ -42,6 +42,7 @@ public final class HttpApi {
   private final Authenticator authenticator;
   private final Routes routes;
   private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
+  private final Backoff backoff;
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(
@@ -53,6 +54,7 @@ public final class HttpApi {
       StoreProbe store) {
     this.vertx = vertx;
     this.authenticator = authenticator;
+    this.backoff = new Backoff(vertx);
     this.routes =
         new Routes(
             maxBodyBytes,
@@ -77,12 +79,6 @@ public final class HttpApi {
       Optional<KeyManagerFactory> tls,
       Optional<String> publicUrl,
       ConnectionLimits limits) {}
-
-  /** Binds plain HTTP with the default connection limits; returns the bound port. */
-  public int start(String host, int port) throws InterruptedException {
-    return start(
-        new Listener(host, port, Optional.empty(), Optional.empty(), ConnectionLimits.defaults()));
-  }
 
   /** Binds and starts serving; returns the bound port. */
   public int start(Listener listener) throws InterruptedException {
@@ -154,8 +150,9 @@ public final class HttpApi {
   }
 
   /**
-   * Hands the request to its work class's executor; when that is full, answers 429 at once from the
-   * event loop. The worker writes the response itself: Vert.x 4 response methods may be called from
+   * Hands the request to its work class's executor; when that is full, answers 429 from the event
+   * loop without queueing (held back only for a client that ignores Retry-After, see {@link
+   * Backoff}). The worker writes the response itself: Vert.x 4 response methods may be called from
    * any thread, and this saves a hop back to the event loop per request.
    */
   private void dispatch(RoutingContext ctx, Route route, Optional<String> publicUrl) {
@@ -163,10 +160,7 @@ public final class HttpApi {
     try {
       pools.submit(route.work().apply(body), () -> execute(ctx, route, body, publicUrl));
     } catch (RejectedExecutionException e) {
-      ctx.response().putHeader("Retry-After", "1");
-      ErrorMapper.Rendered error =
-          ErrorMapper.render(new KmsException(ErrorCode.THROTTLED), ctx.get(REQUEST_ID));
-      send(ctx.response(), error.status(), error.body());
+      sendFailure(ctx, new KmsException(ErrorCode.THROTTLED));
     }
   }
 
@@ -188,8 +182,19 @@ public final class HttpApi {
       reply.headers().forEach(response::putHeader);
       send(response, reply.status(), reply.body());
     } catch (RuntimeException e) {
-      ErrorMapper.Rendered error = ErrorMapper.render(e, ctx.get(REQUEST_ID));
-      send(ctx.response(), error.status(), error.body());
+      sendFailure(ctx, e);
+    }
+  }
+
+  /** Renders a failure; a 429 goes through {@link Backoff}. */
+  private void sendFailure(RoutingContext ctx, RuntimeException failure) {
+    ErrorMapper.Rendered error = ErrorMapper.render(failure, ctx.get(REQUEST_ID));
+    HttpServerResponse response = ctx.response();
+    if (error.status() == 429) {
+      backoff.refuse(
+          response, ctx.request().connection(), () -> send(response, error.status(), error.body()));
+    } else {
+      send(response, error.status(), error.body());
     }
   }
 

@@ -63,7 +63,8 @@ final class RawHttp {
     }
   }
 
-  private static Exchange read(InputStream in, boolean head) throws IOException {
+  /** Reads one final response from a connection (keep-alive: the next one can follow). */
+  static Exchange read(InputStream in, boolean head) throws IOException {
     while (true) {
       String statusLine = readLine(in);
       if (statusLine == null) {
