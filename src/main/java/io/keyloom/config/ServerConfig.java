@@ -64,26 +64,4 @@ public record ServerConfig(
     tls = tls == null ? Optional.empty() : tls;
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
   }
-
-  /** Settings for plain HTTP whose links follow the client's Host header. */
-  public ServerConfig(
-      String host,
-      int port,
-      Path dataDir,
-      Optional<Path> seedFile,
-      int maxBodyBytes,
-      Duration tokenTtl,
-      int keyQuota) {
-    this(
-        host,
-        port,
-        dataDir,
-        seedFile,
-        maxBodyBytes,
-        tokenTtl,
-        keyQuota,
-        Optional.empty(),
-        Optional.empty(),
-        null);
-  }
 }

@@ -4,6 +4,10 @@ import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.auth.SigningAlgorithm;
 import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
+import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequest;
+import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequestBody;
+import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequest;
+import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequestBody;
 
 /** Official Huawei Cloud SDK clients pointed at a test server. */
 public final class Sdk {
@@ -31,6 +35,18 @@ public final class Sdk {
         .withEndpoints(java.util.List.of(endpoint))
         .withHttpConfig(config)
         .build();
+  }
+
+  /** Encrypts {@code plain} under {@code keyId} and decrypts it again; returns the plaintext. */
+  public static String roundTrip(KmsClient kms, String keyId, String plain) {
+    String cipher =
+        kms.encryptData(
+                new EncryptDataRequest()
+                    .withBody(new EncryptDataRequestBody().withKeyId(keyId).withPlainText(plain)))
+            .getCipherText();
+    return kms.decryptData(
+            new DecryptDataRequest().withBody(new DecryptDataRequestBody().withCipherText(cipher)))
+        .getPlainText();
   }
 
   /** Alice's client signing with {@code algorithm}. */

@@ -11,10 +11,6 @@ import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequest;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequestBody;
-import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequest;
-import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequestBody;
-import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequest;
-import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.ListKeyDetailRequest;
 import com.huaweicloud.sdk.kms.v2.model.OperateKeyRequestBody;
 import java.time.Duration;
@@ -36,17 +32,7 @@ class SdkSigningIT extends ServerIT {
   void everySigningAlgorithm_createsEncryptsAndDecrypts(SigningAlgorithm algorithm) {
     KmsClient kms = Sdk.alice(server, algorithm);
     String keyId = createKey(kms, "signing-" + algorithm);
-    String cipher =
-        kms.encryptData(
-                new EncryptDataRequest()
-                    .withBody(
-                        new EncryptDataRequestBody().withKeyId(keyId).withPlainText("héllo, 世界")))
-            .getCipherText();
-    String plain =
-        kms.decryptData(
-                new DecryptDataRequest()
-                    .withBody(new DecryptDataRequestBody().withCipherText(cipher)))
-            .getPlainText();
+    String plain = Sdk.roundTrip(kms, keyId, "héllo, 世界");
     assertThat(plain).isEqualTo("héllo, 世界");
   }
 

@@ -7,10 +7,6 @@ import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequest;
 import com.huaweicloud.sdk.kms.v2.model.CreateKeyRequestBody;
-import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequest;
-import com.huaweicloud.sdk.kms.v2.model.DecryptDataRequestBody;
-import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequest;
-import com.huaweicloud.sdk.kms.v2.model.EncryptDataRequestBody;
 import com.huaweicloud.sdk.kms.v2.model.ListKeysRequest;
 import com.huaweicloud.sdk.kms.v2.model.ListKeysRequestBody;
 import java.net.URI;
@@ -61,17 +57,7 @@ class TlsIT {
                     .withBody(new CreateKeyRequestBody().withKeyAlias("tls-" + System.nanoTime())))
             .getKeyInfo()
             .getKeyId();
-    String cipher =
-        kms.encryptData(
-                new EncryptDataRequest()
-                    .withBody(
-                        new EncryptDataRequestBody().withKeyId(keyId).withPlainText("over tls")))
-            .getCipherText();
-    String plain =
-        kms.decryptData(
-                new DecryptDataRequest()
-                    .withBody(new DecryptDataRequestBody().withCipherText(cipher)))
-            .getPlainText();
+    String plain = Sdk.roundTrip(kms, keyId, "over tls");
     assertThat(plain).isEqualTo("over tls");
   }
 
