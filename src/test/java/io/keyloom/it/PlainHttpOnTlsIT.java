@@ -3,11 +3,16 @@ package io.keyloom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,5 +87,43 @@ class PlainHttpOnTlsIT {
           .startsWith("HTTP/1.1 400 ");
     }
     assertHttpsStillServed();
+  }
+
+  /**
+   * A client that negotiates h2 by ALPN and then speaks HTTP/1.x or garbage makes Netty's HTTP/2
+   * codec fail with the request line (or a hex dump of the bytes) in its message; Vert.x logged it
+   * at ERROR. Nothing the client sent may reach the log.
+   */
+  @Test
+  void http1OrGarbageOnAnH2Connection_leavesNothingTheClientSentInTheLog() throws Exception {
+    PrintStream original = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      h2(("GET /v1.0/SECRETPATH/kms?token=SECRETQUERY HTTP/1.1\r\nHost: x\r\n\r\n"));
+      h2("garbage SECRETBYTES\r\n\r\n");
+      Thread.sleep(200); // the failure is logged on the event loop after the close
+    } finally {
+      System.setErr(original);
+    }
+    String text = log.toString(StandardCharsets.UTF_8);
+    String hexOfSecret = HexFormat.of().formatHex("SECRET".getBytes(StandardCharsets.US_ASCII));
+    assertThat(text).doesNotContain("SECRET").doesNotContainIgnoringCase(hexOfSecret);
+    assertHttpsStillServed();
+  }
+
+  private static void h2(String request) throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket) ca.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+      SSLParameters params = socket.getSSLParameters();
+      params.setApplicationProtocols(new String[] {"h2"});
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(2000);
+      socket.startHandshake();
+      assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.getInputStream().readAllBytes(); // GOAWAY, then the server closes
+    }
   }
 }
