@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
  * shape with {@code X-Request-Id}, and the log must hold no stack trace and no request data.
  */
 class HttpFuzzIT extends ServerIT {
-  private static final long SEED = 20_261_202L;
-  private static final int REQUESTS = 2000;
+  /** Overridable for a longer local run: {@code -Dfuzz.seed=N -Dfuzz.requests=100000}. */
+  private static final long SEED = Long.getLong("fuzz.seed", 20_261_202L);
+
+  private static final int REQUESTS = Integer.getInteger("fuzz.requests", 2000);
   private static final int TIMEOUT_MILLIS = 3000;
 
   @Test
