@@ -30,7 +30,7 @@ final class ConnectionGuard {
   private final ConnectionLimits limits;
   private final GuardLog log;
   private final AtomicInteger open = new AtomicInteger();
-  private final Set<ConnectionWatch> watches = ConcurrentHashMap.newKeySet();
+  private final Set<Sheddable> watches = ConcurrentHashMap.newKeySet();
 
   ConnectionGuard(ConnectionLimits limits) {
     this.limits = limits;
@@ -60,8 +60,7 @@ final class ConnectionGuard {
     channel.closeFuture().addListener(f -> open.decrementAndGet());
     ChannelPipeline pipeline = channel.pipeline();
     if (pipeline.get("httpDecoder") == null) {
-      // HTTP/2 over TLS: counted but never shed; its streams are bounded by the settings.
-      checkCap(null, channel);
+      watch(Http2Watch.install(limits, log, channel), channel); // HTTP/2 over TLS (ALPN h2)
       return;
     }
     ConnectionWatch watch = new ConnectionWatch(limits, log, channel);
@@ -71,16 +70,22 @@ final class ConnectionGuard {
       pipeline.addFirst(ConnectionWatch.BYTES, watch);
     }
     pipeline.addBefore("handler", ConnectionWatch.MESSAGES, watch);
-    watches.add(watch);
-    channel.closeFuture().addListener(f -> watches.remove(watch));
+    watch(watch, channel);
+  }
+
+  private void watch(Sheddable watch, Channel channel) {
+    if (watch != null) {
+      watches.add(watch);
+      channel.closeFuture().addListener(f -> watches.remove(watch));
+    }
     checkCap(watch, channel);
   }
 
-  private void checkCap(ConnectionWatch newcomer, Channel channel) {
+  private void checkCap(Sheddable newcomer, Channel channel) {
     if (open.get() <= limits.maxConnections()) {
       return;
     }
-    ConnectionWatch victim = longestWaiting(newcomer);
+    Sheddable victim = longestWaiting(newcomer);
     if (victim != null) {
       log.shed();
     } else if (newcomer != null) {
@@ -93,10 +98,10 @@ final class ConnectionGuard {
   }
 
   /** Sheds the connection waiting longest for a head, other than the newcomer; null if none. */
-  private ConnectionWatch longestWaiting(ConnectionWatch newcomer) {
+  private Sheddable longestWaiting(Sheddable newcomer) {
     while (true) {
-      ConnectionWatch oldest = null;
-      for (ConnectionWatch w : watches) {
+      Sheddable oldest = null;
+      for (Sheddable w : watches) {
         if (w != newcomer
             && w.sheddable()
             && (oldest == null || w.waitingSince() - oldest.waitingSince() < 0)) {

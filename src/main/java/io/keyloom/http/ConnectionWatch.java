@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link ConnectionGuard} pick a connection to shed from another loop.
  */
 @ChannelHandler.Sharable
-final class ConnectionWatch extends ChannelDuplexHandler {
+final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
   static final String BYTES = "keyloom-bytes";
   static final String MESSAGES = "keyloom-messages";
 
@@ -118,17 +118,20 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   /** True when the connection waits for a request head, not for us: it may be shed. */
-  boolean sheddable() {
+  @Override
+  public boolean sheddable() {
     return sheddable && !shed.get();
   }
 
   /** Since when (System.nanoTime) the connection has been waiting for a head. */
-  long waitingSince() {
+  @Override
+  public long waitingSince() {
     return waitingSince;
   }
 
   /** Closes the connection to make room for a new one; false if someone else already did. */
-  boolean shed() {
+  @Override
+  public boolean shed() {
     if (!shed.compareAndSet(false, true)) {
       return false;
     }
@@ -137,7 +140,8 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   /** Answers 503 at once and closes: the cap is reached and no connection could be shed. */
-  void refuse() {
+  @Override
+  public void refuse() {
     shed.set(true);
     channel.eventLoop().execute(() -> answer(ErrorCode.TOO_MANY_CONNECTIONS));
   }
