@@ -12,6 +12,7 @@ import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Stream;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * timeout, however many PING or SETTINGS frames the client sends, since those make no progress on a
  * request. Each stream's request (head and body) must arrive within the header plus the body
  * timeout of the stream's start, else the stream is answered 408 (or reset, if its answer has
- * begun) and the connection's other streams carry on.
+ * begun) and the connection's other streams carry on. A connection whose every stream in progress
+ * holds an answer the client's flow-control window blocks, at two idle checks in a row, is closed.
  *
  * <p>Listens on Netty's {@link Http2Connection}, whose events run on the connection's event loop;
  * the two volatile fields let {@link ConnectionGuard} pick a connection to shed from another loop.
@@ -39,6 +41,7 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
   private volatile long waitingSince = System.nanoTime();
   private int streams; // active streams: request or answer still in progress
   private ScheduledFuture<?> idleCheck;
+  private boolean stalledBefore;
 
   private Http2Watch(
       ConnectionLimits limits, GuardLog log, Channel channel, Http2ConnectionHandler handler) {
@@ -77,9 +80,7 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
     } catch (Http2Exception e) {
       throw new IllegalStateException(e); // the visitor above throws nothing
     }
-    if (streams == 0) {
-      scheduleIdleCheck(limits.idleTimeout().toMillis());
-    }
+    scheduleIdleCheck(limits.idleTimeout().toMillis());
   }
 
   @Override
@@ -149,7 +150,8 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
 
   /**
    * One timer per idle period, not per stream: it re-arms itself for the rest of the period when a
-   * stream ran meanwhile, so a busy connection costs no timer churn.
+   * stream ran meanwhile, and every period while streams are in progress (to find stalled answers),
+   * so a busy connection costs no timer churn.
    */
   private void scheduleIdleCheck(long delayMillis) {
     idleCheck = channel.eventLoop().schedule(this::idleCheck, delayMillis, TimeUnit.MILLISECONDS);
@@ -158,8 +160,19 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
   private void idleCheck() {
     idleCheck = null;
     if (streams > 0) {
-      return; // re-armed when the last stream closes
+      // Answers the client will not take (a flow-control window it never opens) for two checks in
+      // a row: not waiting for us, so not in progress either.
+      boolean stalled = answersStalled();
+      if (stalled && stalledBefore) {
+        // past Http2ConnectionHandler, whose graceful close would wait for these very streams
+        channel.pipeline().context(handler).close();
+        return;
+      }
+      stalledBefore = stalled;
+      scheduleIdleCheck(limits.idleTimeout().toMillis());
+      return;
     }
+    stalledBefore = false;
     long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitingSince);
     long left = limits.idleTimeout().toMillis() - idleMillis;
     if (left > 0) {
@@ -167,6 +180,20 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
     } else {
       channel.close();
     }
+  }
+
+  /** True if every stream in progress has an answer queued that the client's window blocks. */
+  private boolean answersStalled() {
+    Http2RemoteFlowController flow = handler.encoder().flowController();
+    boolean[] stalled = {true};
+    try {
+      handler
+          .connection()
+          .forEachActiveStream(s -> stalled[0] = flow.hasFlowControlled(s) && !flow.isWritable(s));
+    } catch (Http2Exception e) {
+      throw new IllegalStateException(e); // the visitor above throws nothing
+    }
+    return stalled[0];
   }
 
   private void cancelDeadline(Http2Stream stream) {

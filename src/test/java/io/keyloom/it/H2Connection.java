@@ -60,6 +60,11 @@ final class H2Connection implements AutoCloseable {
     out.flush();
   }
 
+  /** Sends one SETTINGS parameter, e.g. 4 (SETTINGS_INITIAL_WINDOW_SIZE). */
+  void setting(int id, int value) throws IOException {
+    frame(4, 0, 0, ByteBuffer.allocate(6).putShort((short) id).putInt(value).array());
+  }
+
   void ping() throws IOException {
     frame(6, 0, 0, new byte[8]);
   }

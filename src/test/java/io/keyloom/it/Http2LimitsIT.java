@@ -95,6 +95,18 @@ class Http2LimitsIT {
   }
 
   @Test
+  void h2Connection_thatNeverOpensItsWindowForTheAnswer_andPings_isClosed() throws Exception {
+    Duration idle = Duration.ofSeconds(1);
+    start(idle);
+    H2Connection c = pinging();
+    c.setting(4, 0); // SETTINGS_INITIAL_WINDOW_SIZE: the server may send no DATA
+    c.head(1, "GET", "/health", true);
+    long start = System.nanoTime();
+    assertThat(c.awaitClose(idle.multipliedBy(2).plus(SLACK))).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(idle.dividedBy(2));
+  }
+
+  @Test
   void h2Stream_whoseBodyNeverEnds_isAnswered408_andTheConnectionServesOtherStreams()
       throws Exception {
     start(Duration.ofSeconds(30));
