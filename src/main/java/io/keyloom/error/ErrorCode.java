@@ -66,8 +66,6 @@ public enum ErrorCode {
       "KMS.2201",
       "The data key ciphertext is invalid or does not match the key or associated data."),
   INVALID_DATAKEY_CIPHER_LENGTH(400, "KMS.2202", "datakey_cipher_length must be 1 to 1024 bytes."),
-  DATAKEY_CIPHER_LENGTH_MISMATCH(
-      400, "KMS.2204", "The data key in cipher_text is not datakey_cipher_length bytes long."),
   SYMMETRIC_ALGORITHM_MISMATCH(
       400, "KMS.2105", "The symmetric key does not support this encryption algorithm."),
   ASYMMETRIC_ALGORITHM_MISMATCH(

@@ -119,20 +119,21 @@ public final class DataKeyService {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     String text = Params.required(r.cipherText(), "cipher_text");
-    int length =
-        Params.decimal(
-            Params.required(r.datakeyCipherLength(), "datakey_cipher_length"),
-            1,
-            MAX_DATAKEY_BYTES,
-            ErrorCode.INVALID_DATAKEY_CIPHER_LENGTH);
+    // Checked for range only: the DEK's length is authenticated inside the ciphertext, and Huawei's
+    // own Encryption SDK sends "32" for every algorithm, 16-byte data keys included.
+    Params.decimal(
+        Params.required(r.datakeyCipherLength(), "datakey_cipher_length"),
+        1,
+        MAX_DATAKEY_BYTES,
+        ErrorCode.INVALID_DATAKEY_CIPHER_LENGTH);
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
-    CiphertextBlob blob = parse(text, keyId, length);
+    CiphertextBlob blob = parse(text, keyId);
     LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
     byte[] dek = open(key, blob, aad);
     SecretBytes secret = SecretBytes.copyOf(dek);
     try {
       String digest = Params.hex(DataKeyDigest.of(key.spec(), secret));
-      return new Responses.DecryptDatakey(Params.hex(dek), Integer.toString(length), digest);
+      return new Responses.DecryptDatakey(Params.hex(dek), Integer.toString(dek.length), digest);
     } finally {
       Arrays.fill(dek, (byte) 0);
       secret.destroy();
@@ -175,11 +176,8 @@ public final class DataKeyService {
     }
   }
 
-  /**
-   * Hex, bounded before decoding, the envelope's structure and its key id: any fault is {@code
-   * KMS.2201}; a sound envelope around a DEK of another length is {@code KMS.2204}.
-   */
-  private static CiphertextBlob parse(String text, String keyId, int length) {
+  /** Hex, bounded before decoding, the envelope's structure and its key id: any fault is 2201. */
+  private static CiphertextBlob parse(String text, String keyId) {
     if (text.length() > 2 * (MAX_DATAKEY_BYTES + ENVELOPE_OVERHEAD)) {
       throw badCiphertext();
     }
@@ -191,9 +189,6 @@ public final class DataKeyService {
     }
     if (!blob.keyId().equals(keyId)) {
       throw badCiphertext();
-    }
-    if (blob.plaintextLength() != length) {
-      throw new KmsException(ErrorCode.DATAKEY_CIPHER_LENGTH_MISMATCH);
     }
     return blob;
   }
