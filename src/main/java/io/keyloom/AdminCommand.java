@@ -204,10 +204,10 @@ final class AdminCommand implements Runnable {
   }
 
   @Command(name = "list-domains", description = "List domains.")
-  static final class ListDomains extends Sub {
+  static final class ListDomains extends ListSub {
     @Override
     List<String> apply(IdentityAdmin admin) {
-      return table(new String[] {"DOMAIN", "NAME", "ID"}, admin.listDomains());
+      return table(new String[] {"DOMAIN", "NAME", "ID"}, admin.listDomains(domain));
     }
   }
 

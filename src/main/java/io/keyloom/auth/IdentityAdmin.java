@@ -172,11 +172,9 @@ public final class IdentityAdmin {
     return new NewAccessKey(domainName, userName, key.access(), key.secret());
   }
 
-  /** All domains: (name, name, id). */
-  public List<Listed> listDomains() {
-    return repository.listDomains().stream()
-        .map(d -> new Listed(d.name(), d.name(), d.id()))
-        .toList();
+  /** All domains, or the one named: (name, name, id). */
+  public List<Listed> listDomains(String domainName) {
+    return domains(domainName).stream().map(d -> new Listed(d.name(), d.name(), d.id())).toList();
   }
 
   /** The projects of every domain, or of one: (domain, project, id). */

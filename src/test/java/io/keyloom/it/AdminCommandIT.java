@@ -111,6 +111,9 @@ class AdminCommandIT extends ServerIT {
         .doesNotContain(password)
         .doesNotContain(TestServer.SK)
         .doesNotContain(TestServer.PASSWORD);
+    assertThat(admin("list-domains", "--domain", "initech").out())
+        .contains("initech", domainId)
+        .doesNotContain("acme");
     assertThat(admin("list-access-keys", "--domain", "initech").out())
         .contains(ak)
         .doesNotContain(TestServer.AK);
