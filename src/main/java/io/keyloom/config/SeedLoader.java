@@ -1,20 +1,32 @@
 package io.keyloom.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Reads and validates a seed YAML file, expanding {@code ${ENV}} references. */
+/**
+ * Reads and validates a seed YAML file. {@code ${ENV}} references are expanded inside string values
+ * only, after parsing (see {@link ExpandingParser}); errors name the file, line, column and field,
+ * never a value, since values may be secrets (docs/seed-errors.md).
+ */
 public final class SeedLoader {
-  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final Map<String, String> environment;
 
   /** A loader resolving {@code ${ENV}} against the given environment. */
@@ -25,38 +37,108 @@ public final class SeedLoader {
   /**
    * Loads the file.
    *
-   * @throws IllegalArgumentException when the file is unreadable or invalid; the message names the
-   *     problem but never a secret value
+   * @throws IllegalArgumentException when the file is unreadable or invalid; the one-line message
+   *     names the file, position, field and problem but never a value from the file
    */
   public Seed load(Path file) {
+    String text = read(file);
+    ExpandingParser parser = null;
     try {
-      String text = expand(Files.readString(file, StandardCharsets.UTF_8));
-      ObjectMapper yaml =
-          new ObjectMapper(new YAMLFactory())
-              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-      Seed seed = yaml.readValue(text, Seed.class);
+      checkFields(file, text);
+      parser = new ExpandingParser(YAML.getFactory().createParser(text), environment);
+      if (parser.nextToken() == null) {
+        return new Seed(null);
+      }
+      Seed seed = YAML.readValue(parser, Seed.class);
       return seed == null ? new Seed(null) : seed;
-    } catch (ValueInstantiationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalArgumentException("seed file " + file + ": " + cause.getMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "seed file " + file + " cannot be read: " + e.getClass().getSimpleName(), e);
+      ExpandingParser.MissingVariable missing = parser == null ? null : parser.missing();
+      if (missing != null) {
+        throw error(
+            file,
+            missing.location(),
+            missing.path(),
+            "environment variable " + missing.name() + " is not set");
+      }
+      throw describe(file, e);
     }
   }
 
-  private String expand(String text) {
-    Matcher m = ENV_REF.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = environment.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException(
-            "seed file refers to unset environment variable " + m.group(1));
+  private static void checkFields(Path file, String text) throws IOException {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      if (p.nextToken() == null) {
+        return;
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+      SeedShape.UnknownField u = SeedShape.firstUnknown(p);
+      if (u != null) {
+        throw error(
+            file,
+            u.location(),
+            null,
+            "unknown field '"
+                + u.name()
+                + "' in "
+                + SeedFields.kind(u.in())
+                + " (known: "
+                + u.known()
+                + ")");
+      }
     }
-    m.appendTail(out);
-    return out.toString();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("seed file " + file + " cannot be read: no such file");
+    } catch (AccessDeniedException e) {
+      throw new IllegalArgumentException(
+          "seed file " + file + " cannot be read: permission denied");
+    } catch (MalformedInputException e) {
+      throw new IllegalArgumentException("seed file " + file + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "seed file " + file + " cannot be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static IllegalArgumentException describe(Path file, IOException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof StreamReadException p) {
+        // The parser's own message may quote the offending line, which may hold a secret.
+        return error(file, p.getLocation(), null, "not valid YAML");
+      }
+    }
+    if (e instanceof UnrecognizedPropertyException u) { // SeedShape finds these first
+      return error(file, u.getLocation(), null, "unknown field '" + u.getPropertyName() + "'");
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      // Seed's own validation messages, which name fields and rules, never values.
+      return error(file, v.getLocation(), SeedFields.path(v.getPath()), v.getCause().getMessage());
+    }
+    if (e instanceof MismatchedInputException m) {
+      return error(
+          file,
+          m.getLocation(),
+          SeedFields.path(m.getPath()),
+          "expected " + SeedFields.expected(m.getTargetType()));
+    }
+    if (e instanceof JsonMappingException m) {
+      return error(file, m.getLocation(), SeedFields.path(m.getPath()), "invalid value");
+    }
+    return new IllegalArgumentException(
+        "seed file " + file + " cannot be read: " + e.getClass().getSimpleName());
+  }
+
+  private static IllegalArgumentException error(
+      Path file, JsonLocation at, String path, String problem) {
+    StringBuilder m = new StringBuilder("seed file ").append(file);
+    if (at != null && at.getLineNr() > 0) {
+      m.append(" line ").append(at.getLineNr()).append(" column ").append(at.getColumnNr());
+    }
+    if (path != null && !path.isEmpty()) {
+      m.append(" (").append(path).append(')');
+    }
+    return new IllegalArgumentException(m.append(": ").append(problem).toString());
   }
 }
