@@ -56,6 +56,39 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
   }
 
   /**
+   * Checks, writing nothing, that {@code dir} can be opened or created: the nearest existing path
+   * is a writable directory, and the files already in it can be read and written.
+   *
+   * @throws IllegalArgumentException naming the directory and the cause
+   */
+  static void checkUsable(Path dir) {
+    Path target = dir.toAbsolutePath();
+    Path existing = target;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    String what = existing == target ? "used" : "created";
+    if (existing == null) {
+      return;
+    } else if (!Files.isDirectory(existing)) {
+      throw unusable(dir, what, (existing == target ? "" : existing + " ") + "is not a directory");
+    } else if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
+      throw unusable(
+          dir, what, "permission denied" + (existing == target ? "" : " on " + existing));
+    }
+    for (String name : List.of("root.key", DATABASE)) {
+      Path file = target.resolve(name);
+      if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
+        throw unusable(dir, what, "permission denied on " + name);
+      }
+    }
+  }
+
+  private static IllegalArgumentException unusable(Path dir, String what, String cause) {
+    return new IllegalArgumentException("data dir " + dir + " cannot be " + what + ": " + cause);
+  }
+
+  /**
    * Makes the directory 0700 and every secret-bearing file in it 0600, whatever the umask and
    * whether or not they existed before (an operator's {@code mkdir} or a copied backup may be
    * world-readable). SQLite creates {@code -wal} and {@code -shm} later with the database file's

@@ -6,6 +6,9 @@ import io.keyloom.config.ServerConfig;
 import io.keyloom.config.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,9 +37,24 @@ public final class Keyloom implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line, with failures reported as one line on its error stream (exit 1). */
+  /**
+   * The command line, with failures reported as one line on its error stream (exit 1): a bad flag
+   * value as well as a failed start.
+   */
   public static CommandLine commandLine() {
     return new CommandLine(new Keyloom())
+        .setParameterExceptionHandler(
+            (e, args) -> {
+              e.getCommandLine()
+                  .getErr()
+                  .println(
+                      "keyloom: "
+                          + oneLine(e.getMessage())
+                          + " (see keyloom "
+                          + e.getCommandLine().getCommandName()
+                          + " --help)");
+              return 1;
+            })
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("keyloom: " + describe(e));
@@ -49,7 +67,18 @@ public final class Keyloom implements Runnable {
    * library's message (a YAML parser's, say) may quote the input, which can hold secrets.
    */
   static String describe(Throwable e) {
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    if (e instanceof FileSystemException f) { // its message is the bare file name
+      String reason = e instanceof AccessDeniedException ? "permission denied" : f.getReason();
+      if (e instanceof NoSuchFileException) {
+        reason = "no such file or directory";
+      }
+      return "cannot use " + f.getFile() + ": " + (reason == null ? "I/O error" : reason);
+    }
+    return oneLine(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+  }
+
+  private static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   @Override

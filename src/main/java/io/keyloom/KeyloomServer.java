@@ -11,7 +11,9 @@ import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
 import io.keyloom.config.Loopback;
 import io.keyloom.config.PemKeyStore;
+import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
+import io.keyloom.config.Seed;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
@@ -51,8 +53,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: the one place that knows every package and wires them by hand.
  *
- * <p>Start order: data dir, root key, database (migrated), root-key canary check, identities (seed
- * or first-start credentials), services, HTTP. Any failure stops the start with a message.
+ * <p>Start order: every check that needs no disk write first (TLS files, seed file, listening
+ * address, data dir writable), then data dir, root key, database (migrated), root-key canary check,
+ * identities (seed or first-start credentials), services, HTTP. Any failure stops the start with a
+ * one-line message; a failed check leaves the disk as it was.
  */
 public final class KeyloomServer implements AutoCloseable {
   private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
@@ -92,8 +96,12 @@ public final class KeyloomServer implements AutoCloseable {
    */
   public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
-    // TLS files first: a bad certificate stops the start before the data dir is touched.
+    // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
+    // is touched.
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
+    Optional<Seed> seed = config.seedFile().map(new SeedLoader(System.getenv())::load);
+    PortCheck.probe(config.host(), config.port());
+    DataDir.checkUsable(config.dataDir());
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -107,7 +115,7 @@ public final class KeyloomServer implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-      applyIdentities(config, admin, out);
+      applyIdentities(config, seed, admin, out);
 
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
@@ -234,10 +242,11 @@ public final class KeyloomServer implements AutoCloseable {
     database.close();
   }
 
-  private static void applyIdentities(ServerConfig config, IdentityAdmin admin, PrintStream out)
+  private static void applyIdentities(
+      ServerConfig config, Optional<Seed> seed, IdentityAdmin admin, PrintStream out)
       throws IOException {
-    if (config.seedFile().isPresent()) {
-      admin.apply(new SeedLoader(System.getenv()).load(config.seedFile().get()));
+    if (seed.isPresent()) {
+      admin.apply(seed.get());
     } else if (admin.isEmpty()) {
       IdentityAdmin.Bootstrap b = admin.bootstrap();
       BootstrapFile.write(config.dataDir().resolve("credentials.json"), b);

@@ -4,6 +4,7 @@ import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
 import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.config.ConnectionLimits;
+import io.keyloom.config.PortCheck;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.vertx.core.Future;
@@ -104,8 +105,7 @@ public final class HttpApi {
           .get()
           .actualPort();
     } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "cannot listen on " + listener.host() + ":" + listener.port(), e.getCause());
+      throw PortCheck.cannotListen(listener.host(), listener.port(), e.getCause());
     }
   }
 
