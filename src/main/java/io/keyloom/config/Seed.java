@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The seed file: identities declared by the operator, applied idempotently at every start.
  *
  * <p>Secrets (passwords, access key secrets) may be written literally or as {@code ${ENV_VAR}},
- * which is replaced by the environment variable's value when the file is loaded.
+ * which {@link SeedLoader} replaces by the environment variable's value inside string values only,
+ * after parsing (docs/seed-errors.md).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Seed(List<Domain> domains) {
