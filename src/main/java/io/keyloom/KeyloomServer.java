@@ -99,9 +99,7 @@ public final class KeyloomServer implements AutoCloseable {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
-    Optional<Seed> seed = config.seedFile().map(new SeedLoader(System.getenv())::load);
-    PortCheck.probe(config.host(), config.port());
-    DataDir.checkUsable(config.dataDir());
+    Optional<Seed> seed = checkBeforeWriting(config);
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -152,6 +150,14 @@ public final class KeyloomServer implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /** The checks that need no disk write; returns the loaded seed, if any. */
+  private static Optional<Seed> checkBeforeWriting(ServerConfig config) {
+    Optional<Seed> seed = config.seedFile().map(new SeedLoader(System.getenv())::load);
+    PortCheck.probe(config.host(), config.port());
+    DataDir.checkUsable(config.dataDir());
+    return seed;
   }
 
   private static int listen(
