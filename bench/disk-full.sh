@@ -9,7 +9,7 @@ PORT=18293
 MNT=$(mktemp -d)
 WORK=$(mktemp -d)
 mount -t tmpfs -o size=2m tmpfs "$MNT" || { echo "cannot mount a tmpfs (needs root)" >&2; exit 1; }
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; umount "$MNT"; rm -rf "$WORK"' EXIT
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; umount "$MNT"; rmdir "$MNT"; rm -rf "$WORK"' EXIT
 cat >"$WORK/seed.yaml" <<'YAML'
 domains:
   - name: acme

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,11 @@ class PemKeyStoreTest {
   @BeforeAll
   static void createCa() {
     ca = TestCa.create();
+  }
+
+  @AfterAll
+  static void deleteKeys() {
+    ca.close();
   }
 
   @ParameterizedTest

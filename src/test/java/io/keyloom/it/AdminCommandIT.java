@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code keyloom admin ...} against the data directory of a running server. */
 class AdminCommandIT extends ServerIT {
+  @TempDir Path tmp;
 
   /** What one command run printed, and its exit code. */
   record Run(int exit, String out, String err) {
@@ -165,7 +166,7 @@ class AdminCommandIT extends ServerIT {
 
   @Test
   void missingDataDir_isRefusedWithoutCreatingARootKey() throws Exception {
-    Path empty = Files.createTempDirectory("keyloom-empty").resolve("data");
+    Path empty = tmp.resolve("data");
     StringWriter err = new StringWriter();
     int exit =
         Keyloom.commandLine()

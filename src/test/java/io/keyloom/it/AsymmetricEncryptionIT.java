@@ -16,6 +16,7 @@ import com.huaweicloud.sdk.kms.v2.KmsClient;
 import com.huaweicloud.sdk.kms.v2.model.DecryptDataResponse;
 import com.huaweicloud.sdk.kms.v2.model.EncryptDataResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -25,9 +26,9 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tampered ciphertexts are in {@link AsymmetricEncryptionErrorsIT}.
  */
 class AsymmetricEncryptionIT extends ServerIT {
+  /** OpenSSL workspaces; JUnit deletes it after each test. */
+  @TempDir Path tmp;
+
   static KmsClient alice;
   static final Map<String, String> KEYS = new HashMap<>();
 
@@ -117,12 +121,14 @@ class AsymmetricEncryptionIT extends ServerIT {
   @ParameterizedTest(name = "{1} on {0}")
   @MethodSource("opensslOaepCases")
   void opensslOaepCiphertext_decryptsOnTheServer(String spec, String alg) {
-    Assumptions.assumeTrue(OpenSsl.available(), "openssl is not installed");
+    OpenSsl.require();
     String key = KEYS.get(spec);
     String md = alg.equals(OAEP_256) ? "sha256" : "sha1";
     byte[] plaintext = "encrypted by openssl pkeyutl".getBytes(UTF_8);
     OpenSsl ssl =
-        OpenSsl.workspace().write("pub.pem", Keys.publicKeyPem(alice, key)).write("msg", plaintext);
+        OpenSsl.workspace(tmp)
+            .write("pub.pem", Keys.publicKeyPem(alice, key))
+            .write("msg", plaintext);
 
     OpenSsl.Result r =
         ssl.run(
@@ -161,21 +167,32 @@ class AsymmetricEncryptionIT extends ServerIT {
 
   @Test
   void opensslSm2Ciphertext_decryptsOnTheServer() {
-    Assumptions.assumeTrue(OpenSsl.available(), "openssl is not installed");
-    OpenSsl probe = OpenSsl.workspace().write("m", "probe");
-    Assumptions.assumeTrue(
-        probe.run("genpkey", "-algorithm", "SM2", "-out", "k.pem").exitCode() == 0
-            && probe.run("pkey", "-in", "k.pem", "-pubout", "-out", "p.pem").exitCode() == 0
-            && probe
-                    .run(
-                        "pkeyutl", "-encrypt", "-pubin", "-inkey", "p.pem", "-in", "m", "-out", "c")
-                    .exitCode()
-                == 0,
-        "this openssl cannot SM2-encrypt");
+    OpenSsl.require();
+    OpenSsl probe = OpenSsl.workspace(tmp).write("m", "probe");
+    assertThat(
+            probe.run("genpkey", "-algorithm", "SM2", "-out", "k.pem").exitCode() == 0
+                && probe.run("pkey", "-in", "k.pem", "-pubout", "-out", "p.pem").exitCode() == 0
+                && probe
+                        .run(
+                            "pkeyutl",
+                            "-encrypt",
+                            "-pubin",
+                            "-inkey",
+                            "p.pem",
+                            "-in",
+                            "m",
+                            "-out",
+                            "c")
+                        .exitCode()
+                    == 0)
+        .as("this openssl cannot SM2-encrypt (OpenSSL 3 can)")
+        .isTrue();
     String key = KEYS.get("SM2");
     byte[] plaintext = "encrypted by openssl pkeyutl with SM2".getBytes(UTF_8);
     OpenSsl ssl =
-        OpenSsl.workspace().write("pub.pem", Keys.publicKeyPem(alice, key)).write("msg", plaintext);
+        OpenSsl.workspace(tmp)
+            .write("pub.pem", Keys.publicKeyPem(alice, key))
+            .write("msg", plaintext);
 
     OpenSsl.Result r =
         ssl.run("pkeyutl", "-encrypt", "-pubin", "-inkey", "pub.pem", "-in", "msg", "-out", "ct");

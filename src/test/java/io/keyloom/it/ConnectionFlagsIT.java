@@ -5,15 +5,17 @@ import static io.keyloom.it.OperatorContractIT.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connection flags of {@code keyloom serve}: named in --help, validated, env twins honoured.
  */
 class ConnectionFlagsIT {
+  /** Data directories of the started processes; JUnit deletes it after each test. */
+  @TempDir Path dir;
 
   @Test
   void serveHelp_namesTheConnectionFlagsAndTheirEnvTwins() throws Exception {
@@ -34,7 +36,6 @@ class ConnectionFlagsIT {
 
   @Test
   void badDurationOrCap_stopsTheStartWithOneLine() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     String[][] cases = {
       {"--header-timeout", "10x"},
       {"--idle-timeout", "0"},
@@ -53,8 +54,7 @@ class ConnectionFlagsIT {
 
   @Test
   void envTwins_setTheTimeoutsAndTheCap() throws Exception {
-    ProcessBuilder pb =
-        keyloom("serve", "--port", "0", "--data-dir", Files.createTempDirectory("k").toString());
+    ProcessBuilder pb = keyloom("serve", "--port", "0", "--data-dir", dir.toString());
     pb.environment().put("KEYLOOM_HEADER_TIMEOUT", "1s");
     pb.environment().put("KEYLOOM_BODY_TIMEOUT", "1500ms");
     pb.environment().put("KEYLOOM_IDLE_TIMEOUT", "3");

@@ -32,6 +32,7 @@ class ConnectionTlsIT {
   @AfterAll
   static void stop() {
     server.close();
+    ca.close();
   }
 
   static Duration since(long startNanos) {

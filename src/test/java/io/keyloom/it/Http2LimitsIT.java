@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,11 @@ class Http2LimitsIT {
   @BeforeAll
   static void createCa() {
     ca = TestCa.create();
+  }
+
+  @AfterAll
+  static void deleteKeys() {
+    ca.close();
   }
 
   void start(Duration idle) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * directory, the tool runs there, and the result is its exit code and combined output.
  */
 public final class OpenSsl {
+  private static final String BINARY = "openssl";
   private final Path dir;
 
   private OpenSsl(Path dir) {
@@ -23,19 +24,35 @@ public final class OpenSsl {
   /** The result of one run. */
   public record Result(int exitCode, String output) {}
 
-  /** True when an {@code openssl} binary answers {@code openssl version}. */
-  public static boolean available() {
+  /**
+   * Fails the calling test unless an {@code openssl} binary answers {@code openssl version}. A
+   * missing binary is a broken test machine, not a reason to skip: {@code .ci/run} installs it, and
+   * a skipped interop test would let a regression through unnoticed.
+   */
+  public static void require() {
+    require(BINARY);
+  }
+
+  static void require(String binary) {
+    boolean answers;
     try {
-      return run(Path.of(System.getProperty("java.io.tmpdir")), List.of("version")).exitCode() == 0;
+      answers = run(binary, Path.of("."), List.of("version")).exitCode() == 0;
     } catch (UncheckedIOException e) {
-      return false;
+      answers = false;
+    }
+    if (!answers) {
+      throw new AssertionError(
+          "'"
+              + binary
+              + " version' does not run: the OpenSSL interop tests need the openssl command line"
+              + " tool on the PATH (apt-get install openssl); they fail rather than skip");
     }
   }
 
-  /** A new working directory. */
-  public static OpenSsl workspace() {
+  /** A new working directory inside {@code parent} (a JUnit {@code @TempDir}, which removes it). */
+  public static OpenSsl workspace(Path parent) {
     try {
-      return new OpenSsl(Files.createTempDirectory("keyloom-openssl"));
+      return new OpenSsl(Files.createTempDirectory(parent, "openssl"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -67,12 +84,12 @@ public final class OpenSsl {
 
   /** Runs {@code openssl args...} in the workspace. */
   public Result run(String... args) {
-    return run(dir, List.of(args));
+    return run(BINARY, dir, List.of(args));
   }
 
-  private static Result run(Path dir, List<String> args) {
+  private static Result run(String binary, Path dir, List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add("openssl");
+    command.add(binary);
     command.addAll(args);
     try {
       Process p =

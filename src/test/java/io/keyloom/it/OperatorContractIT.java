@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator contract of DESIGN.md, exercised on a separate JVM the way the acceptance suite
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * --version}, first-start credentials.
  */
 class OperatorContractIT {
+  /** Data directories of the started processes; JUnit deletes it after each test. */
+  @TempDir Path dir;
+
   private static final Pattern LISTENING =
       Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
@@ -96,7 +100,6 @@ class OperatorContractIT {
 
   @Test
   void keyQuotaBelowOne_stopsTheStartWithOneLine() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     Process p =
         keyloom("serve", "--port", "0", "--data-dir", dir.toString(), "--key-quota", "0").start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,7 +109,6 @@ class OperatorContractIT {
 
   @Test
   void serveWithSeed_answersHealthAndAcceptsSeededCredentials() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     Path seed = dir.resolve("seed.yaml");
     Files.writeString(seed, TestServer.SEED);
     try (Started s =
@@ -144,7 +146,6 @@ class OperatorContractIT {
 
   @Test
   void firstStartWithoutSeed_printsAndStoresCredentialsOnce() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     ProcessBuilder pb = keyloom("serve");
     pb.environment().put("KEYLOOM_PORT", "0");
     pb.environment().put("KEYLOOM_DATA_DIR", dir.toString());

@@ -37,6 +37,7 @@ class PlainHttpOnTlsIT {
   @AfterAll
   static void stop() {
     server.close();
+    ca.close();
   }
 
   /** Sends {@code request} over a raw socket and reads until the server closes. */

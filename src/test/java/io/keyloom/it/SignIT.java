@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.huaweicloud.sdk.kms.v2.KmsClient;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Z_A computed here per GB/T 32918.2). Refusals and their error codes are in {@link SignErrorsIT}.
  */
 class SignIT extends ServerIT {
+  /** OpenSSL workspaces; JUnit deletes it after each test. */
+  @TempDir Path tmp;
+
   static final List<String> RSA_ALGORITHMS =
       List.of(
           "RSASSA_PSS_SHA_256",
@@ -111,7 +115,7 @@ class SignIT extends ServerIT {
   @MethodSource("opensslCases")
   void sign_verifiesWithTheOpensslCli(String spec, String alg, String type)
       throws GeneralSecurityException {
-    Assumptions.assumeTrue(OpenSsl.available(), "openssl is not installed");
+    OpenSsl.require();
     byte[] message = ("openssl checks " + alg + " on " + spec).getBytes(UTF_8);
     byte[] signature =
         sign(
@@ -122,7 +126,7 @@ class SignIT extends ServerIT {
             type.equals("RAW") ? message : hash(alg, message));
 
     OpenSsl ssl =
-        OpenSsl.workspace()
+        OpenSsl.workspace(tmp)
             .write("pub.pem", pem(spec))
             .write("msg.bin", message)
             .write("other.bin", "another message".getBytes(UTF_8))
@@ -159,11 +163,11 @@ class SignIT extends ServerIT {
 
   @Test
   void sign_withSm2_verifiesWithTheOpensslCli() {
-    Assumptions.assumeTrue(OpenSsl.available(), "openssl is not installed");
-    OpenSsl probe = OpenSsl.workspace();
-    Assumptions.assumeTrue(
-        probe.run("genpkey", "-algorithm", "SM2", "-out", "probe.pem").exitCode() == 0,
-        "this openssl has no SM2");
+    OpenSsl.require();
+    OpenSsl probe = OpenSsl.workspace(tmp);
+    assertThat(probe.run("genpkey", "-algorithm", "SM2", "-out", "probe.pem").exitCode())
+        .as("this openssl has no SM2 (OpenSSL 3 has)")
+        .isZero();
     String pem = pem("SM2");
     byte[] message = "openssl checks SM2DSA_SM3".getBytes(UTF_8);
     byte[] signature =
@@ -175,7 +179,7 @@ class SignIT extends ServerIT {
             sm2Digest(Keys.bcEc(pem), message));
 
     OpenSsl ssl =
-        OpenSsl.workspace()
+        OpenSsl.workspace(tmp)
             .write("pub.pem", pem)
             .write("msg.bin", message)
             .write("sig.bin", signature);

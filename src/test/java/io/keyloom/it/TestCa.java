@@ -17,6 +17,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -44,10 +46,11 @@ import org.bouncycastle.util.io.pem.PemObject;
  * A throw-away certificate authority made in the test (EC P-256), issuing server certificates for
  * 127.0.0.1 and localhost, and the client-side trust that accepts exactly this CA.
  */
-public final class TestCa {
+public final class TestCa implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final KeyPair keys;
   private final X509Certificate certificate;
+  private final List<Path> written = new CopyOnWriteArrayList<>();
 
   private TestCa(KeyPair keys, X509Certificate certificate) {
     this.keys = keys;
@@ -116,6 +119,7 @@ public final class TestCa {
     Issued issued = issue(type);
     try {
       Path dir = Files.createTempDirectory("keyloom-tls");
+      written.add(dir);
       Path cert = dir.resolve("cert.pem");
       Path key = dir.resolve("key.pem");
       Files.writeString(cert, pem(issued.certificate()) + pem(certificate));
@@ -124,6 +128,13 @@ public final class TestCa {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Deletes every directory {@link #writeServer} wrote: they hold private keys. */
+  @Override
+  public void close() {
+    written.forEach(TempDirs::delete);
+    written.clear();
   }
 
   /** The CA certificate in PEM. */

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * A real Keyloom server on a random loopback port, seeded with two tenants, for integration tests.
- * Every test class gets its own data directory.
+ * Every test class gets its own data directory, deleted by {@link #close()}.
  */
 public final class TestServer implements AutoCloseable {
   /** Domain acme, project cn-north-4. */
@@ -96,13 +96,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts a server whose projects may hold at most {@code keyQuota} keys. */
   public static TestServer start(int keyQuota) {
-    try {
-      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), keyQuota);
-      s.restart();
-      return s;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return start(keyQuota, s -> {});
   }
 
   /** Starts a server that serves only HTTPS with the given PEM files ({@link TestCa}). */
@@ -130,13 +124,24 @@ public final class TestServer implements AutoCloseable {
   }
 
   private static TestServer start(java.util.function.Consumer<TestServer> options) {
+    return start(TEST_KEY_QUOTA, options);
+  }
+
+  private static TestServer start(int keyQuota, java.util.function.Consumer<TestServer> options) {
+    Path dir;
     try {
-      TestServer s = new TestServer(Files.createTempDirectory("keyloom-it"), TEST_KEY_QUOTA);
+      dir = Files.createTempDirectory("keyloom-it");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    TestServer s = new TestServer(dir, keyQuota);
+    try {
       options.accept(s);
       s.restart();
       return s;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      TempDirs.delete(dir);
+      throw e;
     }
   }
 
@@ -195,8 +200,15 @@ public final class TestServer implements AutoCloseable {
     return dataDir;
   }
 
+  /** Stops the server, then deletes its data directory (root key included). */
   @Override
   public void close() {
-    server.close();
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      TempDirs.delete(dataDir);
+    }
   }
 }

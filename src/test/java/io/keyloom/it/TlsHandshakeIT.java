@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class TlsHandshakeIT {
   static TestServer server;
+  static TestCa ca;
   static Path caFile;
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(OpenSsl.available(), "openssl is not installed");
-    TestCa ca = TestCa.create();
+    OpenSsl.require();
+    ca = TestCa.create();
     // RSA: the weak suites below need an RSA certificate to be negotiable at all.
     server = TestServer.startTls(ca.writeServer(TestCa.KeyType.RSA_2048, TestCa.KeyFormat.PKCS8));
     caFile = Files.createTempFile("keyloom-ca", ".pem");
@@ -40,6 +40,10 @@ class TlsHandshakeIT {
     if (server != null) {
       server.close();
     }
+    if (ca != null) {
+      ca.close();
+    }
+    TempDirs.delete(caFile);
   }
 
   record Result(int exitCode, String output) {

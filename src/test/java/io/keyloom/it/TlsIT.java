@@ -39,6 +39,7 @@ class TlsIT {
   static void stop() {
     rsaServer.close();
     ecServer.close();
+    ca.close();
   }
 
   static KmsClient sdk(TestServer server) {

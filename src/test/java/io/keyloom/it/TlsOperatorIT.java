@@ -10,12 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code keyloom serve} with the TLS and public-URL flags as an operator runs it (separate JVM):
@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * on a non-loopback address.
  */
 class TlsOperatorIT {
+  /** Data directories of the started processes; JUnit deletes it after each test. */
+  @TempDir Path dir;
+
   private static final Pattern LISTENING =
       Pattern.compile("listening on (https?)://([^ ]+):(\\d+)$");
 
@@ -70,7 +73,6 @@ class TlsOperatorIT {
 
   @Test
   void tlsCertWithoutKey_orBadPublicUrl_stopsTheStartWithOneLine() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     String data = dir.resolve("data").toString();
     assertThat(runToExit("serve", "--port", "0", "--data-dir", data, "--tls-cert", "c.pem").strip())
         .isEqualTo("keyloom: --tls-cert and --tls-key must be given together");
@@ -84,7 +86,6 @@ class TlsOperatorIT {
 
   @Test
   void plainHttpOnTheWildcardAddress_warnsExactlyOnce() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     ProcessBuilder pb =
         OperatorContractIT.keyloom(
             "serve", "--host", "0.0.0.0", "--port", "0", "--data-dir", dir.toString());
@@ -101,7 +102,6 @@ class TlsOperatorIT {
 
   @Test
   void plainHttpOnLoopback_doesNotWarn() throws Exception {
-    Path dir = Files.createTempDirectory("keyloom-op");
     Started s =
         serve(
             OperatorContractIT.keyloom(
@@ -113,9 +113,13 @@ class TlsOperatorIT {
 
   @Test
   void tlsFromEnvOnTheWildcardAddress_servesHttpsWithThePublicUrlAndDoesNotWarn() throws Exception {
-    TestCa ca = TestCa.create();
+    try (TestCa ca = TestCa.create()) {
+      serveHttpsFromEnv(ca);
+    }
+  }
+
+  private void serveHttpsFromEnv(TestCa ca) throws Exception {
     TlsSettings tls = ca.writeServer(TestCa.KeyType.EC_P256, TestCa.KeyFormat.TRADITIONAL);
-    Path dir = Files.createTempDirectory("keyloom-op");
     ProcessBuilder pb = OperatorContractIT.keyloom("serve");
     pb.environment().put("KEYLOOM_HOST", "0.0.0.0");
     pb.environment().put("KEYLOOM_PORT", "0");
