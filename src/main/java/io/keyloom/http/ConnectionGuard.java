@@ -60,7 +60,8 @@ final class ConnectionGuard {
     channel.closeFuture().addListener(f -> open.decrementAndGet());
     ChannelPipeline pipeline = channel.pipeline();
     if (pipeline.get("httpDecoder") == null) {
-      watch(Http2Watch.install(limits, log, channel), channel); // HTTP/2 over TLS (ALPN h2)
+      Http2Watch h2 = Http2Watch.install(limits, log, channel); // HTTP/2 over TLS (ALPN h2)
+      watch(h2 == null ? null : h2.slot(), channel);
       return;
     }
     ConnectionWatch watch = new ConnectionWatch(limits, log, channel);
@@ -70,7 +71,7 @@ final class ConnectionGuard {
       pipeline.addFirst(ConnectionWatch.BYTES, watch);
     }
     pipeline.addBefore("handler", ConnectionWatch.MESSAGES, watch);
-    watch(watch, channel);
+    watch(watch.slot(), channel);
   }
 
   private void watch(Sheddable watch, Channel channel) {

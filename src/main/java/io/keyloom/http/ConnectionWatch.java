@@ -24,7 +24,6 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Deadlines of one HTTP/1.x connection: its request head must be complete within the header timeout
@@ -34,11 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The same instance sits twice in the pipeline: in front of the HTTP codec, where it sees raw
  * bytes (the start of the next request), and behind it, where it sees request heads, request ends
- * and responses. All state changes run on the connection's event loop; the two volatile fields let
+ * and responses. All state changes run on the connection's event loop; its {@link Sheddable} lets
  * {@link ConnectionGuard} pick a connection to shed from another loop.
  */
 @ChannelHandler.Sharable
-final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
+final class ConnectionWatch extends ChannelDuplexHandler {
   static final String BYTES = "keyloom-bytes";
   static final String MESSAGES = "keyloom-messages";
 
@@ -51,9 +50,7 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
   private final ConnectionLimits limits;
   private final GuardLog log;
   private final Channel channel;
-  private final AtomicBoolean shed = new AtomicBoolean();
-  private volatile boolean sheddable = true;
-  private volatile long waitingSince = System.nanoTime();
+  private final Sheddable slot;
   private ChannelHandlerContext messages;
   private Phase phase = Phase.HEAD;
   private boolean bytesSeen;
@@ -65,6 +62,15 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
     this.limits = limits;
     this.log = log;
     this.channel = channel;
+    this.slot =
+        new Sheddable(
+            channel::close,
+            () -> channel.eventLoop().execute(() -> answer(ErrorCode.TOO_MANY_CONNECTIONS)));
+  }
+
+  /** What the connection cap sees of this connection. */
+  Sheddable slot() {
+    return slot;
   }
 
   @Override
@@ -98,7 +104,7 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
     }
     if (msg instanceof LastHttpContent && !informational && responsesOwed > 0) {
       responsesOwed--;
-      sheddable = phase != Phase.BODY && responsesOwed == 0;
+      slot.waiting(phase != Phase.BODY && responsesOwed == 0);
     }
     ctx.write(msg, promise);
   }
@@ -117,39 +123,10 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
     ctx.fireChannelInactive();
   }
 
-  /** True when the connection waits for a request head, not for us: it may be shed. */
-  @Override
-  public boolean sheddable() {
-    return sheddable && !shed.get();
-  }
-
-  /** Since when (System.nanoTime) the connection has been waiting for a head. */
-  @Override
-  public long waitingSince() {
-    return waitingSince;
-  }
-
-  /** Closes the connection to make room for a new one; false if someone else already did. */
-  @Override
-  public boolean shed() {
-    if (!shed.compareAndSet(false, true)) {
-      return false;
-    }
-    channel.close();
-    return true;
-  }
-
-  /** Answers 503 at once and closes: the cap is reached and no connection could be shed. */
-  @Override
-  public void refuse() {
-    shed.set(true);
-    channel.eventLoop().execute(() -> answer(ErrorCode.TOO_MANY_CONNECTIONS));
-  }
-
   private void bytesArrived() {
     if (phase == Phase.WAITING) {
       phase = Phase.HEAD;
-      waitingSince = System.nanoTime();
+      slot.restartWait();
       schedule(limits.headerTimeout());
     }
     bytesSeen |= phase == Phase.HEAD;
@@ -157,7 +134,7 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
 
   private void headArrived() {
     phase = Phase.BODY;
-    sheddable = false;
+    slot.waiting(false);
     bytesSeen = false;
     responseStarted = false;
     responsesOwed++;
@@ -168,8 +145,8 @@ final class ConnectionWatch extends ChannelDuplexHandler implements Sheddable {
     if (phase == Phase.BODY) {
       phase = Phase.WAITING;
       cancel();
-      waitingSince = System.nanoTime();
-      sheddable = responsesOwed == 0;
+      slot.restartWait();
+      slot.waiting(responsesOwed == 0);
     }
   }
 

@@ -16,7 +16,6 @@ import io.netty.handler.codec.http2.Http2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2Stream;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Deadlines of one HTTP/2 (ALPN h2) connection. Without a stream in progress the connection is
@@ -28,17 +27,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * holds an answer the client's flow-control window blocks, at two idle checks in a row, is closed.
  *
  * <p>Listens on Netty's {@link Http2Connection}, whose events run on the connection's event loop;
- * the two volatile fields let {@link ConnectionGuard} pick a connection to shed from another loop.
+ * its {@link Sheddable} lets {@link ConnectionGuard} pick a connection to shed from another loop.
  */
-final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
+final class Http2Watch extends Http2ConnectionAdapter {
   private final ConnectionLimits limits;
   private final GuardLog log;
   private final Channel channel;
   private final Http2ConnectionHandler handler;
   private final Http2Connection.PropertyKey deadlineKey;
-  private final AtomicBoolean shed = new AtomicBoolean();
-  private volatile boolean sheddable = true;
-  private volatile long waitingSince = System.nanoTime();
+  private final Sheddable slot;
   private int streams; // active streams: request or answer still in progress
   private ScheduledFuture<?> idleCheck;
   private boolean stalledBefore;
@@ -50,6 +47,13 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
     this.channel = channel;
     this.handler = handler;
     this.deadlineKey = handler.connection().newKey();
+    // Closing goes through Http2ConnectionHandler: GOAWAY, then close.
+    this.slot = new Sheddable(channel::close, channel::close);
+  }
+
+  /** What the connection cap sees of this connection. */
+  Sheddable slot() {
+    return slot;
   }
 
   /** Watches the HTTP/2 connection on {@code channel}; null if the channel speaks no HTTP/2. */
@@ -86,7 +90,7 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
   @Override
   public void onStreamActive(Http2Stream stream) {
     streams++;
-    sheddable = false;
+    slot.waiting(false);
     if (requestIncomplete(stream)) {
       stream.setProperty(
           deadlineKey,
@@ -110,37 +114,12 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
   public void onStreamClosed(Http2Stream stream) {
     cancelDeadline(stream);
     if (--streams == 0) {
-      waitingSince = System.nanoTime();
-      sheddable = true;
+      slot.restartWait();
+      slot.waiting(true);
       if (idleCheck == null) {
         scheduleIdleCheck(limits.idleTimeout().toMillis());
       }
     }
-  }
-
-  @Override
-  public boolean sheddable() {
-    return sheddable && !shed.get();
-  }
-
-  @Override
-  public long waitingSince() {
-    return waitingSince;
-  }
-
-  @Override
-  public boolean shed() {
-    if (!shed.compareAndSet(false, true)) {
-      return false;
-    }
-    channel.close(); // through Http2ConnectionHandler: GOAWAY, then close
-    return true;
-  }
-
-  @Override
-  public void refuse() {
-    shed.set(true);
-    channel.close();
   }
 
   private static boolean requestIncomplete(Http2Stream stream) {
@@ -173,7 +152,7 @@ final class Http2Watch extends Http2ConnectionAdapter implements Sheddable {
       return;
     }
     stalledBefore = false;
-    long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - waitingSince);
+    long idleMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - slot.waitingSince());
     long left = limits.idleTimeout().toMillis() - idleMillis;
     if (left > 0) {
       scheduleIdleCheck(left);
