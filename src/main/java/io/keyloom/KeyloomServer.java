@@ -17,6 +17,7 @@ import io.keyloom.config.Seed;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
+import io.keyloom.http.ApiOptions;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
@@ -128,7 +129,7 @@ public final class KeyloomServer implements AutoCloseable {
           new HttpApi(
               vertx,
               authenticator,
-              config.maxBodyBytes(),
+              new ApiOptions(config.maxBodyBytes(), config.emulator(), config.throttle()),
               kmsServices(config, db, cache, rootKey, clock, random),
               new IamServices(
                   new TokenService(

@@ -53,11 +53,16 @@ final class ErrorMapper {
    * official Node.js SDK core reads only this shape for them, the Java SDK both.
    */
   static Rendered gateway(ErrorCode code, String message, String requestId) {
+    return new Rendered(code.status(), gatewayBody(code.code(), message, requestId));
+  }
+
+  /** The gateway's flat body for any code (also injected faults'). */
+  static Map<String, Object> gatewayBody(String code, String message, String requestId) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error_code", code.code());
+    body.put("error_code", code);
     body.put("error_msg", message);
     body.put("request_id", requestId);
-    return new Rendered(code.status(), body);
+    return body;
   }
 
   static Rendered kms(ErrorCode code, String message) {
@@ -70,7 +75,12 @@ final class ErrorMapper {
   }
 
   private static Map<String, Object> body(ErrorCode code, String message) {
-    return Map.of("error", Map.of("error_code", code.code(), "error_msg", message));
+    return body(code.code(), message);
+  }
+
+  /** The Huawei KMS error body for any code (also injected faults'). */
+  static Map<String, Object> body(String code, String message) {
+    return Map.of("error", Map.of("error_code", code, "error_msg", message));
   }
 
   /**

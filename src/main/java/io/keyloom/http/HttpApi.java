@@ -2,7 +2,6 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
-import io.keyloom.auth.sig.SignedRequest;
 import io.keyloom.config.ConnectionLimits;
 import io.keyloom.config.PortCheck;
 import io.keyloom.error.ErrorCode;
@@ -12,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -25,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 
@@ -40,8 +37,9 @@ public final class HttpApi {
   private static final Pattern HOST =
       Pattern.compile("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}\\]$");
   private final Vertx vertx;
-  private final Authenticator authenticator;
+  private final CallerAuth auth;
   private final Routes routes;
+  private final Controls controls;
   private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
   private final Backoff backoff;
 
@@ -49,19 +47,18 @@ public final class HttpApi {
   public HttpApi(
       Vertx vertx,
       Authenticator authenticator,
-      int maxBodyBytes,
+      ApiOptions options,
       KmsServices kms,
       IamServices iam,
       StoreProbe store) {
     this.vertx = vertx;
-    this.authenticator = authenticator;
+    this.auth = new CallerAuth(authenticator);
     this.backoff = new Backoff(vertx);
-    this.routes =
-        new Routes(
-            maxBodyBytes,
-            kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
-            store);
+    Faults faults = options.emulator() ? new Faults() : null;
+    this.controls = new Controls(new Throttle(options.throttle(), System::nanoTime), faults);
+    IamEndpoints iamEndpoints =
+        new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens());
+    this.routes = new Routes(options.maxBodyBytes(), kms, iamEndpoints, store, faults);
   }
 
   /**
@@ -164,25 +161,43 @@ public final class HttpApi {
     }
   }
 
+  /** Authenticates, applies throttle and faults ({@link Controls}), runs the endpoint, answers. */
   private void execute(RoutingContext ctx, Route route, byte[] body, Optional<String> publicUrl) {
+    long delay = 0;
     try {
-      Caller caller = authenticate(ctx, route.auth(), body);
+      Caller caller = auth.authenticate(ctx, route.auth(), body);
+      Controls.Verdict verdict = controls.admit(route, caller, ctx.get(REQUEST_ID));
+      delay = verdict.delayMillis();
       Endpoint.Reply reply =
-          route
-              .handler()
-              .handle(
-                  new Endpoint.Request(
-                      caller,
-                      body,
-                      // The configured URL wins: a client's Host header never reaches links then.
-                      publicUrl.orElseGet(() -> origin(ctx)),
-                      clientAddress(ctx),
-                      name -> firstQuery(ctx, name)));
-      HttpServerResponse response = ctx.response();
-      reply.headers().forEach(response::putHeader);
-      send(response, reply.status(), reply.body());
+          verdict.error() != null
+              ? verdict.error()
+              : route
+                  .handler()
+                  .handle(
+                      new Endpoint.Request(
+                          caller,
+                          body,
+                          // The configured URL wins: a client's Host header never reaches links.
+                          publicUrl.orElseGet(() -> origin(ctx)),
+                          clientAddress(ctx),
+                          name -> firstQuery(ctx, name)));
+      later(
+          delay,
+          () -> {
+            reply.headers().forEach(ctx.response()::putHeader);
+            send(ctx.response(), reply.status(), reply.body());
+          });
     } catch (RuntimeException e) {
-      sendFailure(ctx, e);
+      later(delay, () -> sendFailure(ctx, e));
+    }
+  }
+
+  /** Runs {@code send} now, or after an injected latency on a timer, holding no thread. */
+  private void later(long delayMillis, Runnable send) {
+    if (delayMillis <= 0) {
+      send.run();
+    } else {
+      vertx.setTimer(delayMillis, t -> send.run());
     }
   }
 
@@ -203,52 +218,9 @@ public final class HttpApi {
     return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
   }
 
-  private static String projectId(RoutingContext ctx) {
-    String projectId = ctx.pathParam("project_id");
-    if ("{project_id}".equals(projectId)) {
-      // The SDK sends its URL template unfilled when a client has neither a project id nor a
-      // region.
-      throw new KmsException(
-          ErrorCode.INVALID_URL,
-          "The URL has no project id: set BasicCredentials.withProjectId(...) or build the client"
-              + " withRegion(...).");
-    }
-    return projectId;
-  }
-
   private static String firstQuery(RoutingContext ctx, String name) {
     List<String> values = ctx.queryParam(name);
     return values.isEmpty() ? null : values.get(0);
-  }
-
-  private Caller authenticate(RoutingContext ctx, Route.Auth auth, byte[] body) {
-    if (auth == Route.Auth.NONE) {
-      return null;
-    }
-    HttpServerRequest r = ctx.request();
-    SignedRequest request = new SignedRequest(r.method().name(), r.uri(), header(r), body);
-    return switch (auth) {
-      case PROJECT -> authenticator.authenticate(request, projectId(ctx));
-      case USER -> authenticator.user(request, true);
-      case LONG_TERM_USER -> authenticator.user(request, false);
-      case NONE -> throw new IllegalStateException("unreachable");
-    };
-  }
-
-  /**
-   * Header lookup for signature checks. HTTP/2 (over TLS; cleartext h2c is off, see {@link
-   * ConnectionGuard}) carries the host in the {@code :authority} pseudo-header instead of {@code
-   * Host}.
-   */
-  private static Function<String, String> header(HttpServerRequest r) {
-    return name -> {
-      String value = r.getHeader(name);
-      if (value != null || !"host".equalsIgnoreCase(name) || r.authority() == null) {
-        return value;
-      }
-      HostAndPort authority = r.authority();
-      return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
-    };
   }
 
   /**

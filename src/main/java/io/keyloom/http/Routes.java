@@ -15,11 +15,13 @@ import io.keyloom.kms.Project;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The route table: every endpoint with its method, path, body limit and authentication, on one
@@ -33,15 +35,41 @@ final class Routes {
   private final KmsServices kms;
   private final IamEndpoints iam;
   private final StoreProbe store;
+  private final Faults faults;
 
-  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store) {
+  /**
+   * @param faults the emulator's injected faults, whose control routes are served; null without
+   *     {@code --emulator}
+   */
+  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store, Faults faults) {
     this.maxBody = maxBody;
     this.kms = kms;
     this.iam = iam;
     this.store = store;
+    this.faults = faults;
   }
 
+  /** The route table; with {@code --emulator} also the controls under {@code /keyloom/v1/}. */
   List<Route> all() {
+    List<Route> api = huawei();
+    if (faults == null) {
+      return api;
+    }
+    List<Route> all = new ArrayList<>(api);
+    all.addAll(new FaultRoutes(maxBody, faults, operations(api)).all());
+    return List.copyOf(all);
+  }
+
+  /** The KMS operations' names, the last segments of their paths, which faults may target. */
+  static Set<String> operations(List<Route> routes) {
+    return routes.stream()
+        .map(Route::path)
+        .filter(p -> p.startsWith(KMS))
+        .map(p -> p.substring(KMS.length()))
+        .collect(Collectors.toSet());
+  }
+
+  private List<Route> huawei() {
     return List.of(
         open(GET, "/health", r -> health()),
         // Queries the store, so it is store work: a stuck store cannot take hot threads with it.

@@ -82,6 +82,8 @@ public final class TestServer implements AutoCloseable {
   private final TestClock clock = new TestClock();
   private Optional<TlsSettings> tls = Optional.empty();
   private Optional<PublicUrl> publicUrl = Optional.empty();
+  private boolean emulator = true;
+  private int throttle;
   private KeyloomServer server;
 
   private TestServer(Path dataDir, int keyQuota) {
@@ -121,6 +123,20 @@ public final class TestServer implements AutoCloseable {
   /** Starts a plain-HTTP server whose links use {@code publicUrl} (--public-url). */
   public static TestServer startWithPublicUrl(String publicUrl) {
     return start(s -> s.publicUrl = PublicUrl.of(publicUrl));
+  }
+
+  /** Starts a server with {@code --throttle perSecond} and {@code --emulator=<emulator>}. */
+  public static TestServer startWithThrottle(int perSecond, boolean emulator) {
+    return start(
+        s -> {
+          s.throttle = perSecond;
+          s.emulator = emulator;
+        });
+  }
+
+  /** Starts a server with {@code --emulator=false}: no controls under /keyloom/v1/. */
+  public static TestServer startWithoutEmulator() {
+    return start(s -> s.emulator = false);
   }
 
   private static TestServer start(java.util.function.Consumer<TestServer> options) {
@@ -165,8 +181,8 @@ public final class TestServer implements AutoCloseable {
               tls,
               publicUrl,
               limits,
-              true,
-              0);
+              emulator,
+              throttle);
       server =
           KeyloomServer.start(
               config,
