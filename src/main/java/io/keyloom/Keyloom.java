@@ -147,8 +147,9 @@ public final class Keyloom implements Runnable {
         names = "--throttle",
         defaultValue = "${env:KEYLOOM_THROTTLE:-0}",
         description =
-            "Requests per second one project may make; beyond it 429 APIGW.0308 as Huawei's"
-                + " gateway answers; 0 = no limit (env KEYLOOM_THROTTLE, default ${DEFAULT-VALUE}).")
+            "KMS calls per second one project may make (a burst of N, then N per second; IAM"
+                + " calls not counted); beyond it 429 APIGW.0308 as Huawei's gateway answers;"
+                + " 0 = no limit (env KEYLOOM_THROTTLE, default ${DEFAULT-VALUE}).")
     int throttle;
 
     @Option(
