@@ -71,6 +71,7 @@ class ThrottleIT {
   @Test
   void aBurstOverTheLimit_gets429s_otherProjectsDoNot_andASecondLaterCallsPassAgain()
       throws Exception {
+    Thread.sleep(1_100); // a full bucket, whatever ran before
     KmsClient alice = Sdk.alice(server);
     KmsClient bob = Sdk.bob(server);
     List<Callable<String>> calls = new ArrayList<>();
@@ -83,7 +84,7 @@ class ThrottleIT {
     List<String> outcomes = burst(calls);
     List<String> aliceOutcomes = outcomes.subList(0, 20);
     long passed = aliceOutcomes.stream().filter("200"::equals).count();
-    assertThat(passed).as(aliceOutcomes.toString()).isBetween(5L, 12L);
+    assertThat(passed).as(aliceOutcomes.toString()).isBetween(5L, 15L);
     assertThat(aliceOutcomes).filteredOn(o -> !o.equals("200")).containsOnly("429 APIGW.0308");
     assertThat(outcomes.subList(20, 25)).as("bob's project").containsOnly("200");
 
