@@ -155,8 +155,7 @@ final class Fault {
    */
   boolean fires() {
     if (rate < 1.0) {
-      double draw = random != null ? random.nextDouble() : ThreadLocalRandom.current().nextDouble();
-      if (draw >= rate) {
+      if (draw() >= rate) {
         return false;
       }
     }
@@ -171,6 +170,20 @@ final class Fault {
       if (remaining.compareAndSet(left, left - 1)) {
         return true;
       }
+    }
+  }
+
+  /**
+   * The next draw. A seeded one is taken under a lock: {@link Random#nextDouble} consumes two steps
+   * of the generator, and concurrent calls would interleave them, so that the n-th draw would no
+   * longer be the n-th double of {@code Random(seed)}.
+   */
+  private double draw() {
+    if (random == null) {
+      return ThreadLocalRandom.current().nextDouble();
+    }
+    synchronized (random) {
+      return random.nextDouble();
     }
   }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyloom.error.KmsException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Validation, counting and reproducible draws of injected faults. */
@@ -79,6 +82,35 @@ class FaultTest {
     for (int i = 0; i < 1000; i++) {
       assertThat(fault.fires()).isEqualTo(reference.nextDouble() < 0.3);
     }
+  }
+
+  @Test
+  void aSeededRate_firesExactlyAsOftenAsTheSeedSays_alsoUnderConcurrentCalls() throws Exception {
+    Fault fault = Fault.of(counted(0.5, null, 7L), OPERATIONS);
+    int threads = 8;
+    int perThread = 20_000;
+    Random reference = new Random(7);
+    int expected = 0;
+    for (int i = 0; i < threads * perThread; i++) {
+      expected += reference.nextDouble() < 0.5 ? 1 : 0;
+    }
+    AtomicInteger fired = new AtomicInteger();
+    List<Thread> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  fired.addAndGet(fault.fires() ? 1 : 0);
+                }
+              });
+      thread.start();
+      running.add(thread);
+    }
+    for (Thread thread : running) {
+      thread.join();
+    }
+    assertThat(fired.get()).isEqualTo(expected);
   }
 
   @Test
