@@ -109,6 +109,14 @@ public final class HttpApi {
     }
   }
 
+  /**
+   * The route table as {@code METHOD /path/{param}} lines, in the form of the OpenAPI document's
+   * paths ({@code GET /openapi.json}); for the test that keeps that document complete.
+   */
+  public List<String> routes() {
+    return routes.all().stream().map(r -> r.method().name() + " " + r.template()).toList();
+  }
+
   /** Stops the executors; requests still running finish first (for a few seconds at most). */
   public void close() {
     pools.close();
