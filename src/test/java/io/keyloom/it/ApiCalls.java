@@ -50,7 +50,13 @@ final class ApiCalls {
 
   /** A call that no operation serves, checked against {@code components/responses/NAME}. */
   Http.Response unrouted(String method, String path, String body, String component) {
-    Http.Response r = http.send(method, path, body, Map.of("X-Auth-Token", token));
+    return unrouted(method, path, body, Map.of("X-Auth-Token", token), component);
+  }
+
+  /** As {@link #unrouted(String, String, String, String)}, with the given headers. */
+  Http.Response unrouted(
+      String method, String path, String body, Map<String, String> headers, String component) {
+    Http.Response r = http.send(method, path, body, headers);
     assertThat(API.checkComponentResponse(component, r)).as(r.text()).isEmpty();
     return r;
   }

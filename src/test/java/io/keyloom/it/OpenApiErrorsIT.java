@@ -91,6 +91,15 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void anyPath_414And431_validateAgainstTheirComponents() {
+    String longPath = "/" + "a".repeat(5000);
+    assertThat(api.unrouted("GET", longPath, null, "UriTooLong").status()).isEqualTo(414);
+    Map<String, String> huge = Map.of("X-Padding", "p".repeat(9000));
+    assertThat(api.unrouted("GET", "/health", null, huge, "HeadersTooLarge").status())
+        .isEqualTo(431);
+  }
+
+  @Test
   void keystoneErrors_onTheIamRoutes() {
     assertThat(api.call("POST", TOKENS, "{}", Map.of()).status()).isEqualTo(400);
     assertThat(api.call("POST", TOKENS, login("nobody", "wrong"), Map.of()).status())
