@@ -225,6 +225,22 @@ class FaultsIT extends ServerIT {
   }
 
   @Test
+  void theControlsAnswers_matchTheOpenApiDocument() {
+    OpenApi api = OpenApi.load();
+    String path = "/keyloom/v1/faults";
+    String fault =
+        "{\"operation\":\"sign\",\"status\":500,\"error_code\":\"KMS.0101\",\"count\":2,"
+            + "\"project_id\":\""
+            + TestServer.PROJECT_ID
+            + "\"}";
+    assertThat(api.checkResponse("POST", path, postFault(fault))).isEmpty();
+    assertThat(api.checkResponse("POST", path, postFault("{\"operation\":\"x\"}"))).isEmpty();
+    assertThat(api.checkResponse("GET", path, http.send("GET", path, null, Map.of()))).isEmpty();
+    assertThat(api.checkResponse("DELETE", path, http.send("DELETE", path, null, Map.of())))
+        .isEmpty();
+  }
+
+  @Test
   void delete_clearsOneOperationsFaultsOrAll_andGetListsThem() {
     postFault("{\"operation\":\"sign\",\"latency_ms\":5}");
     postFault("{\"operation\":\"verify\",\"latency_ms\":5}");
