@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
     name = "admin",
     mixinStandardHelpOptions = true,
     versionProvider = Keyloom.Version.class,
-    description = "Create and list domains, projects, users and access keys.",
+    description =
+        "Create and list domains, projects, users and access keys; reset a data directory.",
     subcommands = {
       AdminCommand.CreateDomain.class,
       AdminCommand.CreateProject.class,
@@ -41,7 +42,8 @@ import picocli.CommandLine.ParentCommand;
       AdminCommand.ListDomains.class,
       AdminCommand.ListProjects.class,
       AdminCommand.ListUsers.class,
-      AdminCommand.ListAccessKeys.class
+      AdminCommand.ListAccessKeys.class,
+      AdminReset.class
     })
 final class AdminCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

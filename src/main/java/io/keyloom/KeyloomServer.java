@@ -3,6 +3,7 @@ package io.keyloom;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
@@ -17,6 +18,8 @@ import io.keyloom.config.Seed;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
+import io.keyloom.http.ApiServices;
+import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
@@ -92,9 +95,11 @@ public final class KeyloomServer implements AutoCloseable {
 
   /**
    * Starts a server that reads time only from {@code clock} (token and credential expiry, clock
-   * skew, key dates), so tests can move time instead of sleeping.
+   * skew, key dates), so tests can move time instead of sleeping. With {@code --emulator}, the
+   * server's time is {@code clock} plus the offset {@code POST /keyloom/v1/clock} sets, while AK/SK
+   * signature dates are still compared with {@code clock} itself (docs/emulator.md).
    */
-  public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
+  public static KeyloomServer start(ServerConfig config, Clock baseClock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
@@ -103,6 +108,8 @@ public final class KeyloomServer implements AutoCloseable {
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
+    EmulatorClock emulatorClock = new EmulatorClock(baseClock);
+    Clock clock = config.emulator() ? emulatorClock : baseClock;
     Vertx vertx = null;
     try {
       SecureRandom random = new SecureRandom();
@@ -113,33 +120,46 @@ public final class KeyloomServer implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-      applyIdentities(config, seed, admin, out);
+      SeedApplier applier = new SeedApplier(admin);
+      Optional<Seed> resetSeed = applyIdentities(config, seed, admin, applier, out);
 
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
-          new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
+          new Authenticator(
+              new AkSkVerifier(directory, clock, baseClock, MAX_CLOCK_SKEW), tokens, directory);
       KeyCache cache =
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
       destroyer.sweep(); // catch up with keys that fell due while the server was down
+      LoginProtection logins = new LoginProtection(hasher, random, clock);
+      Optional<EmulatorControls> emulator =
+          config.emulator()
+              ? Optional.of(
+                  new Emulator(
+                      emulatorClock,
+                      new Reset(
+                          destroyer,
+                          new IdentityReset(identities, directory),
+                          applier,
+                          resetSeed.or(() -> Emulator.credentialsSeed(config.dataDir()))),
+                      destroyer,
+                      logins))
+              : Optional.empty();
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
               vertx,
               authenticator,
-              config.maxBodyBytes(),
-              kmsServices(config, db, cache, rootKey, clock, random),
-              new IamServices(
-                  new TokenService(
-                      identities,
-                      new LoginProtection(hasher, random, clock),
-                      tokens,
-                      clock,
-                      config.tokenTtl()),
-                  directory,
-                  securityTokens),
-              new StoreProbe(db::ready, db::isDown));
+              new ApiServices(
+                  config.maxBodyBytes(),
+                  kmsServices(config, db, cache, rootKey, clock, random),
+                  new IamServices(
+                      new TokenService(identities, logins, tokens, clock, config.tokenTtl()),
+                      directory,
+                      securityTokens),
+                  new StoreProbe(db::ready, db::isDown),
+                  emulator));
       int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
       return new KeyloomServer(vertx, api, db, destroyer, port);
@@ -248,15 +268,27 @@ public final class KeyloomServer implements AutoCloseable {
     database.close();
   }
 
-  private static void applyIdentities(
-      ServerConfig config, Optional<Seed> seed, IdentityAdmin admin, PrintStream out)
+  /**
+   * Applies the seed file, or creates the first-start identities on an empty data dir; returns what
+   * the emulator's reset puts identities back to (empty: the first-start file, if any, is read only
+   * when needed).
+   */
+  private static Optional<Seed> applyIdentities(
+      ServerConfig config,
+      Optional<Seed> seed,
+      IdentityAdmin admin,
+      SeedApplier applier,
+      PrintStream out)
       throws IOException {
     if (seed.isPresent()) {
-      admin.apply(seed.get());
+      applier.apply(seed.get());
+      return seed;
     } else if (admin.isEmpty()) {
       IdentityAdmin.Bootstrap b = admin.bootstrap();
       BootstrapFile.write(config.dataDir().resolve("credentials.json"), b);
       BootstrapFile.print(out, b, config.dataDir().resolve("credentials.json"));
+      return Optional.of(b.asSeed());
     }
+    return Optional.empty();
   }
 }

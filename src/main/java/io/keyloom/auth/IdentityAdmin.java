@@ -63,6 +63,16 @@ public final class IdentityAdmin {
       String password,
       String accessKey,
       String secretKey) {
+    /** These identities as a seed: what a reset without a seed file goes back to. */
+    public Seed asSeed() {
+      Seed.User u =
+          new Seed.User(user, password, List.of(new Seed.AccessKey(accessKey, secretKey)));
+      return new Seed(
+          List.of(
+              new Seed.Domain(
+                  domain, domainId, List.of(new Seed.Project(project, projectId)), List.of(u))));
+    }
+
     @Override
     public String toString() {
       return "Bootstrap[domain=" + domain + ", user=" + user + ", accessKey=" + accessKey + "]";
@@ -79,16 +89,9 @@ public final class IdentityAdmin {
     String password = Secrets.password(random);
     String accessKey = Secrets.accessKey(random);
     String secret = Secrets.secretKey(random);
-    Seed.User user =
-        new Seed.User(BOOT_USER, password, List.of(new Seed.AccessKey(accessKey, secret)));
     apply(
-        new Seed(
-            List.of(
-                new Seed.Domain(
-                    BOOT_DOMAIN,
-                    null,
-                    List.of(new Seed.Project(BOOT_PROJECT, null)),
-                    List.of(user)))));
+        new Bootstrap(BOOT_DOMAIN, null, BOOT_PROJECT, null, BOOT_USER, password, accessKey, secret)
+            .asSeed());
     DomainRow d = repository.findDomainByName(BOOT_DOMAIN).orElseThrow();
     String projectId = repository.findProject(d.id(), BOOT_PROJECT).orElseThrow().id();
     return new Bootstrap(

@@ -86,6 +86,12 @@ public final class LoginProtection {
     return false;
   }
 
+  /** Forgets every failed login, lock and throttled address: the emulator's reset. */
+  public void forgetAll() {
+    users.clearAll();
+    addresses.clearAll();
+  }
+
   /**
    * The lock key of a user that does not exist, from the names or ids in the request: a fixed-size
    * digest, so that long names cannot grow the table's memory.

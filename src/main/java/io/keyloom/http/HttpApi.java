@@ -46,22 +46,11 @@ public final class HttpApi {
   private final Backoff backoff;
 
   /** The API over the given services; {@link #start} binds it. */
-  public HttpApi(
-      Vertx vertx,
-      Authenticator authenticator,
-      int maxBodyBytes,
-      KmsServices kms,
-      IamServices iam,
-      StoreProbe store) {
+  public HttpApi(Vertx vertx, Authenticator authenticator, ApiServices services) {
     this.vertx = vertx;
     this.authenticator = authenticator;
     this.backoff = new Backoff(vertx);
-    this.routes =
-        new Routes(
-            maxBodyBytes,
-            kms,
-            new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens()),
-            store);
+    this.routes = new Routes(services);
   }
 
   /**

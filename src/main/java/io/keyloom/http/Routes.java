@@ -15,8 +15,10 @@ import io.keyloom.kms.Project;
 import io.keyloom.kms.api.Requests;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -33,15 +35,27 @@ final class Routes {
   private final KmsServices kms;
   private final IamEndpoints iam;
   private final StoreProbe store;
+  private final Optional<EmulatorRoutes> emulator;
 
-  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store) {
-    this.maxBody = maxBody;
-    this.kms = kms;
-    this.iam = iam;
-    this.store = store;
+  Routes(ApiServices services) {
+    this.maxBody = services.maxBodyBytes();
+    this.kms = services.kms();
+    IamServices iamServices = services.iam();
+    this.iam =
+        new IamEndpoints(
+            iamServices.tokens(), iamServices.directory(), iamServices.securityTokens());
+    this.store = services.store();
+    this.emulator = services.emulator().map(controls -> new EmulatorRoutes(maxBody, controls));
   }
 
+  /** Every route: Huawei's, then the emulator controls when {@code --emulator} is on. */
   List<Route> all() {
+    List<Route> all = new ArrayList<>(huawei());
+    emulator.ifPresent(e -> all.addAll(e.all()));
+    return all;
+  }
+
+  private List<Route> huawei() {
     return List.of(
         open(GET, "/health", r -> health()),
         // Queries the store, so it is store work: a stuck store cannot take hot threads with it.

@@ -4,12 +4,14 @@ import io.keyloom.store.IdentityRows.AccessKeyRow;
 import io.keyloom.store.IdentityRows.DomainRow;
 import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.IdentityRows.UserRow;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Domains, projects, users and access keys. */
 public final class IdentityRepository {
@@ -67,6 +69,33 @@ public final class IdentityRepository {
   /** Deletes an access key, e.g. before re-inserting it with a new secret. */
   public void deleteAccessKey(String accessKey) {
     update("DELETE FROM access_keys WHERE access_key = ?", accessKey);
+  }
+
+  /**
+   * Deletes, in one transaction, every identity not named in {@code keep}: access keys, users,
+   * projects and domains, in that order (each refers to the next). The caller keeps the sets
+   * consistent: a kept user's domain is kept too. Projects must hold no keys any more.
+   *
+   * @return how many rows were deleted
+   */
+  public int deleteAllBut(IdentityRows.Retained keep) {
+    return db.inTransaction(
+        c ->
+            deleteOthers(c, "access_keys", "access_key", keep.accessKeys())
+                + deleteOthers(c, "users", "id", keep.userIds())
+                + deleteOthers(c, "projects", "id", keep.projectIds())
+                + deleteOthers(c, "domains", "id", keep.domainIds()));
+  }
+
+  private static int deleteOthers(Connection c, String table, String column, Set<String> keep)
+      throws SQLException {
+    int deleted = 0;
+    for (String id : Jdbc.query(c, "SELECT " + column + " FROM " + table, rs -> rs.getString(1))) {
+      if (!keep.contains(id)) {
+        deleted += Jdbc.update(c, "DELETE FROM " + table + " WHERE " + column + " = ?", id);
+      }
+    }
+    return deleted;
   }
 
   /** Finds a domain by name. */

@@ -1,5 +1,7 @@
 package io.keyloom.store;
 
+import java.util.Set;
+
 /** Plain rows of the identity tables; the store attaches no meaning to their values. */
 public final class IdentityRows {
   private IdentityRows() {}
@@ -23,6 +25,18 @@ public final class IdentityRows {
     @Override
     public String toString() {
       return "AccessKeyRow[accessKey=" + accessKey + ", userId=" + userId + "]";
+    }
+  }
+
+  /** The identities a reset keeps, by id (access keys by their AK); everything else goes. */
+  public record Retained(
+      Set<String> domainIds, Set<String> projectIds, Set<String> userIds, Set<String> accessKeys) {
+    /** Copies the sets. */
+    public Retained {
+      domainIds = Set.copyOf(domainIds);
+      projectIds = Set.copyOf(projectIds);
+      userIds = Set.copyOf(userIds);
+      accessKeys = Set.copyOf(accessKeys);
     }
   }
 }
