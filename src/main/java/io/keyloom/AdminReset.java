@@ -61,7 +61,7 @@ final class AdminReset implements Callable<Integer> {
     try (DataDir data = DataDir.open(dir, false)) {
       Optional<Seed> seed =
           fromFile.isPresent() ? fromFile : BootstrapFile.read(dir.resolve("credentials.json"));
-      int destroyed = reset(data, seed).run();
+      int destroyed = reset(data, fromFile, seed).run();
       PrintWriter out = spec.commandLine().getOut();
       out.println("keys destroyed: " + destroyed);
       out.println(
@@ -76,7 +76,8 @@ final class AdminReset implements Callable<Integer> {
     }
   }
 
-  private static Reset reset(DataDir data, Optional<Seed> seed) throws GeneralSecurityException {
+  private static Reset reset(DataDir data, Optional<Seed> seedFile, Optional<Seed> seed)
+      throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Clock clock = Clock.systemUTC();
     IdentityRepository identities = new IdentityRepository(data.database(), clock);
@@ -96,10 +97,13 @@ final class AdminReset implements Callable<Integer> {
             data.rootKey().wrapper(),
             Duration.ZERO,
             clock);
+    // The seed file goes through the same SeedApplier as at start; the first-start identities
+    // (no seed file) are plain identities.
+    SeedApplier seeder = new SeedApplier(seedFile, admin);
     return new Reset(
         new KeyDestroyer(new KeyDeletions(data.database(), clock), cache),
         new IdentityReset(identities, directory),
-        new SeedApplier(admin),
-        seed);
+        seed,
+        seedFile.isPresent() ? seeder::apply : () -> seed.ifPresent(admin::apply));
   }
 }

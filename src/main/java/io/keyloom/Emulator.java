@@ -1,5 +1,7 @@
 package io.keyloom;
 
+import io.keyloom.auth.IdentityAdmin;
+import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.config.Seed;
 import io.keyloom.http.EmulatorControls;
@@ -30,8 +32,9 @@ final class Emulator implements EmulatorControls {
     this.logins = logins;
   }
 
+  /** One reset at a time: two interleaved ones could both insert the same seeded identity. */
   @Override
-  public int reset() {
+  public synchronized int reset() {
     clock.reset();
     logins.forgetAll();
     int destroyed = reset.run();
@@ -60,16 +63,29 @@ final class Emulator implements EmulatorControls {
   }
 
   /**
-   * Without a seed file, a reset goes back to the first-start identities in credentials.json; a
-   * broken file only means that a reset leaves identities as they are.
+   * The reset of a server started with {@code seedFile} (applied by {@code seeder}) or, without
+   * one, over the first-start identities in credentials.json; a broken credentials.json only means
+   * that a reset leaves identities as they are.
    */
-  static Optional<Seed> credentialsSeed(Path dataDir) {
+  static Reset dataReset(
+      Optional<Seed> seedFile,
+      SeedApplier seeder,
+      IdentityAdmin admin,
+      Path dataDir,
+      IdentityReset identities,
+      KeyDestroyer keys) {
+    if (seedFile.isPresent()) {
+      return new Reset(keys, identities, seedFile, seeder::apply);
+    }
+    Optional<Seed> firstStart;
     try {
-      return BootstrapFile.read(dataDir.resolve("credentials.json"));
+      firstStart = BootstrapFile.read(dataDir.resolve("credentials.json"));
     } catch (IllegalArgumentException e) {
       LOG.warn("{}; an emulator reset will leave identities as they are", e.getMessage());
-      return Optional.empty();
+      firstStart = Optional.empty();
     }
+    Optional<Seed> seed = firstStart;
+    return new Reset(keys, identities, seed, () -> seed.ifPresent(admin::apply));
   }
 
   private Instant swept() {

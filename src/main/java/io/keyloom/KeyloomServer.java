@@ -120,8 +120,8 @@ public final class KeyloomServer implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-      SeedApplier applier = new SeedApplier(admin);
-      Optional<Seed> resetSeed = applyIdentities(config, seed, admin, applier, out);
+      SeedApplier seeder = new SeedApplier(seed, admin);
+      seeder.applyAtStart(config.dataDir(), out);
 
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
@@ -138,11 +138,13 @@ public final class KeyloomServer implements AutoCloseable {
               ? Optional.of(
                   new Emulator(
                       emulatorClock,
-                      new Reset(
-                          destroyer,
+                      Emulator.dataReset(
+                          seed,
+                          seeder,
+                          admin,
+                          config.dataDir(),
                           new IdentityReset(identities, directory),
-                          applier,
-                          resetSeed.or(() -> Emulator.credentialsSeed(config.dataDir()))),
+                          destroyer),
                       destroyer,
                       logins))
               : Optional.empty();
@@ -266,29 +268,5 @@ public final class KeyloomServer implements AutoCloseable {
     vertx.close().toCompletionStage().toCompletableFuture().join();
     api.close();
     database.close();
-  }
-
-  /**
-   * Applies the seed file, or creates the first-start identities on an empty data dir; returns what
-   * the emulator's reset puts identities back to (empty: the first-start file, if any, is read only
-   * when needed).
-   */
-  private static Optional<Seed> applyIdentities(
-      ServerConfig config,
-      Optional<Seed> seed,
-      IdentityAdmin admin,
-      SeedApplier applier,
-      PrintStream out)
-      throws IOException {
-    if (seed.isPresent()) {
-      applier.apply(seed.get());
-      return seed;
-    } else if (admin.isEmpty()) {
-      IdentityAdmin.Bootstrap b = admin.bootstrap();
-      BootstrapFile.write(config.dataDir().resolve("credentials.json"), b);
-      BootstrapFile.print(out, b, config.dataDir().resolve("credentials.json"));
-      return Optional.of(b.asSeed());
-    }
-    return Optional.empty();
   }
 }

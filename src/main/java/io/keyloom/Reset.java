@@ -8,20 +8,26 @@ import java.util.Optional;
 /**
  * The data half of the emulator's reset, shared by {@code POST /keyloom/v1/reset} and {@code
  * keyloom admin reset} (docs/emulator.md): every key of every project is destroyed, identities the
- * seed does not declare are removed, and the seed is applied again through {@link SeedApplier}.
- * Without a seed, identities are left as they are.
+ * seed does not declare are removed, and the seed is applied again through {@link
+ * SeedApplier#apply}, the method a start applies it with. Without a seed file, the first-start
+ * identities in credentials.json are the seed; without either, identities are left as they are.
  */
 final class Reset {
   private final KeyDestroyer keys;
   private final IdentityReset identities;
-  private final SeedApplier applier;
   private final Optional<Seed> seed;
+  private final Runnable reapply;
 
-  Reset(KeyDestroyer keys, IdentityReset identities, SeedApplier applier, Optional<Seed> seed) {
+  /**
+   * A reset back to {@code seed}, which {@code reapply} applies again after the wipe: the seed
+   * file's {@link SeedApplier#apply}, or, without a seed file, the first-start identities of
+   * credentials.json. With an empty {@code seed}, identities are left as they are.
+   */
+  Reset(KeyDestroyer keys, IdentityReset identities, Optional<Seed> seed, Runnable reapply) {
     this.keys = keys;
     this.identities = identities;
-    this.applier = applier;
     this.seed = seed;
+    this.reapply = reapply;
   }
 
   /**
@@ -31,11 +37,10 @@ final class Reset {
    */
   int run() {
     int destroyed = keys.destroyAll();
-    seed.ifPresent(
-        s -> {
-          identities.retainOnly(s);
-          applier.apply(s);
-        });
+    if (seed.isPresent()) {
+      identities.retainOnly(seed.get());
+      reapply.run();
+    }
     return destroyed;
   }
 
