@@ -6,9 +6,12 @@ import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
 import io.keyloom.config.Seed;
+import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.kms.KeyCache;
 import io.keyloom.kms.KeyDestroyer;
+import io.keyloom.kms.MaterialFactory;
+import io.keyloom.kms.SeedKeys;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyRepository;
@@ -55,12 +58,14 @@ final class AdminReset implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // The seed is read before the data dir is opened: a bad seed changes nothing.
-    Optional<Seed> fromFile =
-        Optional.ofNullable(seedFile).map(new SeedLoader(System.getenv())::load);
+    Optional<SeedFile> fromFile =
+        Optional.ofNullable(seedFile).map(new SeedLoader(System.getenv())::read);
     Path dir = dataDir != null ? dataDir : parent.dataDir;
     try (DataDir data = DataDir.open(dir, false)) {
       Optional<Seed> seed =
-          fromFile.isPresent() ? fromFile : BootstrapFile.read(dir.resolve("credentials.json"));
+          fromFile.isPresent()
+              ? fromFile.map(SeedFile::seed)
+              : BootstrapFile.read(dir.resolve("credentials.json"));
       int destroyed = reset(data, fromFile, seed).run();
       PrintWriter out = spec.commandLine().getOut();
       out.println("keys destroyed: " + destroyed);
@@ -76,7 +81,7 @@ final class AdminReset implements Callable<Integer> {
     }
   }
 
-  private static Reset reset(DataDir data, Optional<Seed> seedFile, Optional<Seed> seed)
+  private static Reset reset(DataDir data, Optional<SeedFile> seedFile, Optional<Seed> seed)
       throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Clock clock = Clock.systemUTC();
@@ -99,7 +104,15 @@ final class AdminReset implements Callable<Integer> {
             clock);
     // The seed file goes through the same SeedApplier as at start; the first-start identities
     // (no seed file) are plain identities.
-    SeedApplier seeder = new SeedApplier(seedFile, admin);
+    SeedApplier seeder =
+        new SeedApplier(
+            seedFile,
+            admin,
+            new SeedKeys(
+                new KeyRepository(data.database(), clock),
+                cache,
+                new MaterialFactory(data.rootKey().wrapper(), random),
+                clock));
     return new Reset(
         new KeyDestroyer(new KeyDeletions(data.database(), clock), cache),
         new IdentityReset(identities, directory),

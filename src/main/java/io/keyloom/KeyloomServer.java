@@ -14,7 +14,7 @@ import io.keyloom.config.Loopback;
 import io.keyloom.config.PemKeyStore;
 import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
-import io.keyloom.config.Seed;
+import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
@@ -34,6 +34,7 @@ import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
+import io.keyloom.kms.SeedKeys;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
@@ -48,6 +49,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
@@ -76,14 +78,21 @@ public final class KeyloomServer implements AutoCloseable {
   private final HttpApi api;
   private final Database database;
   private final KeyDestroyer destroyer;
+  private final SeedApplier seeder;
   private final int port;
 
   private KeyloomServer(
-      Vertx vertx, HttpApi api, Database database, KeyDestroyer destroyer, int port) {
+      Vertx vertx,
+      HttpApi api,
+      Database database,
+      KeyDestroyer destroyer,
+      SeedApplier seeder,
+      int port) {
     this.vertx = vertx;
     this.api = api;
     this.database = database;
     this.destroyer = destroyer;
+    this.seeder = seeder;
     this.port = port;
   }
 
@@ -104,7 +113,7 @@ public final class KeyloomServer implements AutoCloseable {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
-    Optional<Seed> seed = checkBeforeWriting(config);
+    Optional<SeedFile> seed = checkBeforeWriting(config);
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -120,8 +129,6 @@ public final class KeyloomServer implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-      SeedApplier seeder = new SeedApplier(seed, admin);
-      seeder.applyAtStart(config.dataDir(), out);
 
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
@@ -132,6 +139,17 @@ public final class KeyloomServer implements AutoCloseable {
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
       destroyer.sweep(); // catch up with keys that fell due while the server was down
+      // After the sweep: a seeded key destroyed while the server was down is made anew.
+      SeedApplier seeder =
+          new SeedApplier(
+              seed,
+              admin,
+              new SeedKeys(
+                  new KeyRepository(db, clock),
+                  cache,
+                  new MaterialFactory(rootKey.wrapper(), random),
+                  clock));
+      seeder.applyAtStart(config.dataDir(), out);
       LoginProtection logins = new LoginProtection(hasher, random, clock);
       Optional<EmulatorControls> emulator =
           config.emulator()
@@ -139,7 +157,7 @@ public final class KeyloomServer implements AutoCloseable {
                   new Emulator(
                       emulatorClock,
                       Emulator.dataReset(
-                          seed,
+                          seed.map(SeedFile::seed),
                           seeder,
                           admin,
                           config.dataDir(),
@@ -164,7 +182,7 @@ public final class KeyloomServer implements AutoCloseable {
                   emulator));
       int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
-      return new KeyloomServer(vertx, api, db, destroyer, port);
+      return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -175,8 +193,8 @@ public final class KeyloomServer implements AutoCloseable {
   }
 
   /** The checks that need no disk write; returns the loaded seed, if any. */
-  private static Optional<Seed> checkBeforeWriting(ServerConfig config) {
-    Optional<Seed> seed = config.seedFile().map(new SeedLoader(System.getenv())::load);
+  private static Optional<SeedFile> checkBeforeWriting(ServerConfig config) {
+    Optional<SeedFile> seed = config.seedFile().map(new SeedLoader(System.getenv())::read);
     PortCheck.probe(config.host(), config.port());
     DataDir.checkUsable(config.dataDir());
     return seed;
@@ -208,6 +226,11 @@ public final class KeyloomServer implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return port;
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}} (docs/openapi.md). */
+  public List<String> routes() {
+    return api.routes();
   }
 
   /**
@@ -253,6 +276,14 @@ public final class KeyloomServer implements AutoCloseable {
                         LOG.error("deletion sweep failed; retrying next period", e);
                       }
                     }));
+  }
+
+  /**
+   * The seed file's identities and keys applied again, as at start (docs/seed-keys.md); for a reset
+   * that has emptied the key store.
+   */
+  public SeedApplier seeder() {
+    return seeder;
   }
 
   /**

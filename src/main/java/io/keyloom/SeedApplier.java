@@ -2,32 +2,57 @@ package io.keyloom;
 
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.config.Seed;
+import io.keyloom.config.SeedFile;
+import io.keyloom.config.SeedKey;
+import io.keyloom.kms.Project;
+import io.keyloom.kms.SeedKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies the seed file in one place: at every start, and again after the emulator's reset has
- * wiped the data dir (docs/emulator.md), so whatever a seed can declare comes back after a reset.
- * Without a seed file, a first start makes the bootstrap credentials instead.
+ * Applies the seed file, identities and keys, in one place: at every start, and for anything else
+ * that must bring a data dir back to its seed (a reset). Without a seed file, a first start makes
+ * the bootstrap credentials instead.
+ *
+ * <p>Key conflicts are looked for before anything is written, and reported like the seed file's own
+ * errors: file, line, column and field (docs/seed-keys.md).
  */
-final class SeedApplier {
-  private final Optional<Seed> seed;
+public final class SeedApplier {
+  private final Optional<SeedFile> seed;
   private final IdentityAdmin identities;
+  private final SeedKeys keys;
 
-  /** An applier of {@code seed} (empty: no seed file). */
-  SeedApplier(Optional<Seed> seed, IdentityAdmin identities) {
+  /** An applier of {@code seed} (empty: no seed file) through the two layers' services. */
+  public SeedApplier(Optional<SeedFile> seed, IdentityAdmin identities, SeedKeys keys) {
     this.seed = seed;
     this.identities = identities;
+    this.keys = keys;
   }
 
   /**
-   * Creates or restores everything the seed declares; applying it twice changes nothing. Does
-   * nothing without a seed file.
+   * Makes the store hold what the seed declares: conflicts first (no write), then identities, then
+   * keys. Applying it twice changes nothing. Does nothing without a seed file.
+   *
+   * @throws IllegalArgumentException with a one-line message on a conflict
    */
-  void apply() {
-    seed.ifPresent(identities::apply);
+  public void apply() {
+    if (seed.isEmpty()) {
+      return;
+    }
+    SeedFile file = seed.get();
+    try {
+      keys.check(declaredKeys(file.seed()));
+      identities.apply(file.seed());
+      keys.apply(declaredKeys(file.seed()));
+    } catch (SeedKeys.Conflict c) {
+      throw file.error(c.path(), c.getMessage());
+    }
   }
 
   /**
@@ -43,5 +68,29 @@ final class SeedApplier {
       BootstrapFile.write(dataDir.resolve("credentials.json"), b);
       BootstrapFile.print(out, b, dataDir.resolve("credentials.json"));
     }
+  }
+
+  /** Every declared key with its project as the store knows it now (null: not created yet). */
+  private List<SeedKeys.Declared> declaredKeys(Seed seed) {
+    Map<String, String> domainIds = new HashMap<>();
+    identities.listDomains(null).forEach(d -> domainIds.put(d.name(), d.id()));
+    Map<String, String> projectIds = new HashMap<>();
+    identities.listProjects(null).forEach(p -> projectIds.put(p.domain() + "/" + p.name(), p.id()));
+    List<SeedKeys.Declared> out = new ArrayList<>();
+    for (int d = 0; d < seed.domains().size(); d++) {
+      Seed.Domain domain = seed.domains().get(d);
+      for (int p = 0; p < domain.projects().size(); p++) {
+        Seed.Project project = domain.projects().get(p);
+        String id = projectIds.get(domain.name() + "/" + project.name());
+        Project known =
+            id == null ? null : new Project(id, project.name(), domainIds.get(domain.name()));
+        List<SeedKey> declared = project.keys();
+        for (int k = 0; k < declared.size(); k++) {
+          String where = "domains[" + d + "].projects[" + p + "].keys[" + k + "]";
+          out.add(new SeedKeys.Declared(where, known, declared.get(k)));
+        }
+      }
+    }
+    return out;
   }
 }

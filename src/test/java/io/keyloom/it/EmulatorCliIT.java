@@ -116,7 +116,6 @@ class EmulatorCliIT {
   void adminReset_withSeed_putsIdentitiesBack_andBadInputChangesNothing() throws Exception {
     try (TestServer server = TestServer.start()) {
       Path data = server.dataDir();
-      Path seed = data.resolve("seed.yaml");
       String keyId = LifecycleCalls.create(Sdk.alice(server));
       assertThat(inProcessAdmin(data, "create-domain", "initech").exit()).isZero();
 
@@ -133,10 +132,25 @@ class EmulatorCliIT {
       assertThat(noData.out().strip()).startsWith("keyloom: no Keyloom data directory");
       assertThat(StoreFiles.keyRows(server, keyId)).as("nothing changed").hasSize(1);
 
-      Ran reset = run("admin", "reset", "--data-dir", data.toString(), "--seed", seed.toString());
+      // The seed of this reset also declares a key: the reset creates it, as a start would.
+      Path withKey = dir.resolve("with-key.yaml");
+      String seedKey = "0d0466b0-e727-4d9c-b35d-f84bb474a37f";
+      Files.writeString(
+          withKey,
+          TestServer.SEED.replace(
+              "        id: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\n",
+              "        id: 0a1b2c3d4e5f60718293a4b5c6d7e8f9\n"
+                  + "        keys:\n"
+                  + "          - id: "
+                  + seedKey
+                  + "\n"
+                  + "            alias: seeded\n"));
+      Ran reset =
+          run("admin", "reset", "--data-dir", data.toString(), "--seed", withKey.toString());
       assertThat(reset.exit()).as(reset.out()).isZero();
-      assertThat(reset.out()).contains("keys destroyed: 1", "back to " + seed);
+      assertThat(reset.out()).contains("keys destroyed: 1", "back to " + withKey);
       assertThat(StoreFiles.keyRows(server, keyId)).isEmpty();
+      assertThat(StoreFiles.keyRows(server, seedKey)).as("the seed's key").hasSize(1);
       assertThat(StoreFiles.query(server, "SELECT name FROM domains"))
           .containsExactlyInAnyOrder(TestServer.DOMAIN, TestServer.OTHER_DOMAIN);
     }
