@@ -104,9 +104,7 @@ public final class KeyloomServer implements AutoCloseable {
 
   /**
    * Starts a server that reads time only from {@code clock} (token and credential expiry, clock
-   * skew, key dates), so tests can move time instead of sleeping. With {@code --emulator}, the
-   * server's time is {@code clock} plus the offset {@code POST /keyloom/v1/clock} sets, while AK/SK
-   * signature dates are still compared with {@code clock} itself (docs/emulator.md).
+   * skew, key dates), so tests can move time instead of sleeping (--emulator: docs/emulator.md).
    */
   public static KeyloomServer start(ServerConfig config, Clock baseClock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
@@ -129,7 +127,6 @@ public final class KeyloomServer implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
           new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
