@@ -187,6 +187,11 @@ public final class TestServer implements AutoCloseable {
     return clock;
   }
 
+  /** The server's route table, as {@code METHOD /path/{param}} lines. */
+  public java.util.List<String> routes() {
+    return server.routes();
+  }
+
   /** Runs the deletion sweep now, as the server's timer would; returns the keys destroyed. */
   public int sweepDeletions() {
     return server.sweepDeletions();
