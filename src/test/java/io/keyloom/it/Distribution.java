@@ -55,23 +55,10 @@ final class Distribution implements AutoCloseable {
   static Distribution unpack() throws IOException, InterruptedException {
     Path target = Path.of(System.getProperty("keyloom.build.dir", "target"));
     String name = "keyloom-" + version();
-    List<Path> tarballs;
-    try (Stream<Path> files = Files.list(target)) {
-      tarballs =
-          files
-              .filter(
-                  p ->
-                      p.getFileName()
-                          .toString()
-                          .matches(Pattern.quote(name) + "-[a-z0-9_]+-[a-z0-9_]+\\.tar\\.gz"))
-              .toList();
-    }
-    if (tarballs.size() != 1) {
-      throw new AssertionError("expected one " + name + "-*.tar.gz in " + target + ": " + tarballs);
-    }
+    Path tarball = tarball(target, name);
     Path work = Files.createTempDirectory("keyloom-dist");
     try {
-      runOrFail(List.of("tar", "-xzf", tarballs.get(0).toString(), "-C", work.toString()));
+      runOrFail(List.of("tar", "-xzf", tarball.toString(), "-C", work.toString()));
       Distribution d =
           new Distribution(
               work, work.resolve(name), target.resolve(name + ".jar"), noJavaPath(work));
@@ -81,6 +68,19 @@ final class Distribution implements AutoCloseable {
       TempDirs.delete(work);
       throw e;
     }
+  }
+
+  /** The one {@code NAME-<os>-<arch>.tar.gz} in {@code target}. */
+  private static Path tarball(Path target, String name) throws IOException {
+    Pattern tarball = Pattern.compile(Pattern.quote(name) + "-[a-z0-9_]+-[a-z0-9_]+\\.tar\\.gz");
+    List<Path> found;
+    try (Stream<Path> files = Files.list(target)) {
+      found = files.filter(p -> tarball.matcher(p.getFileName().toString()).matches()).toList();
+    }
+    if (found.size() != 1) {
+      throw new AssertionError("expected one " + name + "-*.tar.gz in " + target + ": " + found);
+    }
+    return found.get(0);
   }
 
   /**
