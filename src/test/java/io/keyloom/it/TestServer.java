@@ -164,7 +164,9 @@ public final class TestServer implements AutoCloseable {
               keyQuota,
               tls,
               publicUrl,
-              limits);
+              limits,
+              true,
+              0);
       server =
           KeyloomServer.start(
               config,
