@@ -70,7 +70,11 @@ final class AdminCommand implements Runnable {
               SecurityTokens.fromRootKey(data.rootKey(), random, clock));
       IdentityAdmin admin =
           new IdentityAdmin(
-              identities, directory, data.rootKey().wrapper(), new PasswordHasher(random), random);
+              identities,
+              directory,
+              data.rootKey().wrapper(),
+              KeyloomServer.seedPasswords(data.rootKey(), new PasswordHasher(random)),
+              random);
       PrintWriter out = cmd.getOut();
       action.apply(admin).forEach(out::println);
       out.flush();

@@ -6,6 +6,7 @@ import io.keyloom.auth.IdentityDirectory;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
+import io.keyloom.auth.SeedPasswords;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
@@ -112,7 +113,8 @@ public final class KeyloomServer implements AutoCloseable {
           new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
-          new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
+          new IdentityAdmin(
+              identities, directory, rootKey.wrapper(), seedPasswords(rootKey, hasher), random);
       applyIdentities(config, seed, admin, out);
 
       TokenCodec tokens =
@@ -133,7 +135,7 @@ public final class KeyloomServer implements AutoCloseable {
               new IamServices(
                   new TokenService(
                       identities,
-                      new LoginProtection(hasher, random, clock),
+                      new LoginProtection(hasher, clock),
                       tokens,
                       clock,
                       config.tokenTtl()),
@@ -217,6 +219,12 @@ public final class KeyloomServer implements AutoCloseable {
         new SignService(cache),
         new DataKeyService(cache, random),
         new KeyPairService(cache, random));
+  }
+
+  /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */
+  static SeedPasswords seedPasswords(RootKey rootKey, PasswordHasher hasher) {
+    return new SeedPasswords(
+        hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
   }
 
   private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {
