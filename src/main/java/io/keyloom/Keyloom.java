@@ -1,6 +1,7 @@
 package io.keyloom;
 
 import io.keyloom.config.ConnectionLimits;
+import io.keyloom.config.Loopback;
 import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.config.TlsSettings;
@@ -121,11 +122,34 @@ public final class Keyloom implements Runnable {
 
     @Option(
         names = "--key-quota",
-        defaultValue = "${env:KEYLOOM_KEY_QUOTA:-20}",
+        defaultValue = "${env:KEYLOOM_KEY_QUOTA}",
         description =
             "Keys one project may hold, service default keys aside; create-key beyond it fails"
-                + " with KMS.1105 (env KEYLOOM_KEY_QUOTA, default ${DEFAULT-VALUE}).")
-    int keyQuota;
+                + " with KMS.1105 (env KEYLOOM_KEY_QUOTA, default "
+                + ServerConfig.DEFAULT_KEY_QUOTA
+                + " as on Huawei, "
+                + ServerConfig.EMULATOR_KEY_QUOTA
+                + " with --emulator).")
+    Integer keyQuota;
+
+    @Option(
+        names = "--emulator",
+        arity = "0..1",
+        fallbackValue = "true",
+        defaultValue = "${env:KEYLOOM_EMULATOR}",
+        description =
+            "Serve the emulator controls under /keyloom/v1/ (reset, clock, faults) and a high"
+                + " default key quota; --emulator=false turns them off (env KEYLOOM_EMULATOR,"
+                + " default: on when --host is a loopback address, off otherwise).")
+    Boolean emulator;
+
+    @Option(
+        names = "--throttle",
+        defaultValue = "${env:KEYLOOM_THROTTLE:-0}",
+        description =
+            "Requests per second one project may make; beyond it 429 APIGW.0308 as Huawei's"
+                + " gateway answers; 0 = no limit (env KEYLOOM_THROTTLE, default ${DEFAULT-VALUE}).")
+    int throttle;
 
     @Option(
         names = "--tls-cert",
@@ -185,6 +209,11 @@ public final class Keyloom implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      boolean emulatorOn = emulator != null ? emulator : Loopback.isLoopback(host);
+      int quota =
+          keyQuota != null
+              ? keyQuota
+              : emulatorOn ? ServerConfig.EMULATOR_KEY_QUOTA : ServerConfig.DEFAULT_KEY_QUOTA;
       ServerConfig config =
           new ServerConfig(
               host,
@@ -193,10 +222,12 @@ public final class Keyloom implements Runnable {
               Optional.ofNullable(seed),
               ServerConfig.DEFAULT_MAX_BODY_BYTES,
               Duration.ofHours(24),
-              keyQuota,
+              quota,
               TlsSettings.of(tlsCert, tlsKey),
               PublicUrl.of(publicUrl),
-              connectionLimits());
+              connectionLimits(),
+              emulatorOn,
+              throttle);
       KeyloomServer server = KeyloomServer.start(config, System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()

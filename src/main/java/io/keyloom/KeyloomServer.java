@@ -46,6 +46,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import org.slf4j.Logger;
@@ -188,6 +189,11 @@ public final class KeyloomServer implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return port;
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}} (docs/openapi.md). */
+  public List<String> routes() {
+    return api.routes();
   }
 
   /**

@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param tls the PEM certificate and key to serve HTTPS with; empty serves plain HTTP
  * @param publicUrl the URL clients reach the server under, for links; empty uses the Host header
  * @param connections timeouts and the connection cap (defaults when null)
+ * @param emulator whether the emulator controls under {@code /keyloom/v1/} are served
+ *     (docs/emulator.md)
+ * @param throttle requests per second one project may make; beyond it 429 {@code APIGW.0308}; 0
+ *     means no limit
  */
 public record ServerConfig(
     String host,
@@ -28,7 +32,9 @@ public record ServerConfig(
     int keyQuota,
     Optional<TlsSettings> tls,
     Optional<PublicUrl> publicUrl,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    boolean emulator,
+    int throttle) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -38,6 +44,13 @@ public record ServerConfig(
 
   /** Huawei's default quota of custom keys (huawei-kms-api.md §3.1, §6.2). */
   public static final int DEFAULT_KEY_QUOTA = 20;
+
+  /**
+   * The key quota of an emulator when none is given: high enough that no test suite reaches it,
+   * also with keys that stay pending deletion for days (docs/emulator.md). {@code --key-quota 20}
+   * gives Huawei's.
+   */
+  public static final int EMULATOR_KEY_QUOTA = 100_000;
 
   /** Validates every field; a bad value stops the server at start with a clear message. */
   public ServerConfig {
@@ -58,6 +71,9 @@ public record ServerConfig(
     }
     if (keyQuota < 1) {
       throw new IllegalArgumentException("--key-quota must be at least 1, got " + keyQuota);
+    }
+    if (throttle < 0) {
+      throw new IllegalArgumentException("--throttle must be 0 (off) or more, got " + throttle);
     }
     seedFile = seedFile == null ? Optional.empty() : seedFile;
     connections = connections == null ? ConnectionLimits.defaults() : connections;

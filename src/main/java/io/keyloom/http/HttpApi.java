@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 
 /**
@@ -37,8 +36,6 @@ import javax.net.ssl.KeyManagerFactory;
 public final class HttpApi {
   static final String JSON = "application/json;charset=UTF-8";
   private static final String REQUEST_ID = "requestId";
-  private static final Pattern HOST =
-      Pattern.compile("^[A-Za-z0-9.-]{1,253}$|^\\[[0-9A-Fa-f:.]{2,45}\\]$");
   private final Vertx vertx;
   private final Authenticator authenticator;
   private final Routes routes;
@@ -109,6 +106,11 @@ public final class HttpApi {
     }
   }
 
+  /** The route table as {@code METHOD /path/{param}} lines, as openapi.json names them. */
+  public List<String> routes() {
+    return routes.all().stream().map(r -> r.method().name() + " " + r.template()).toList();
+  }
+
   /** Stops the executors; requests still running finish first (for a few seconds at most). */
   public void close() {
     pools.close();
@@ -175,7 +177,7 @@ public final class HttpApi {
                       caller,
                       body,
                       // The configured URL wins: a client's Host header never reaches links then.
-                      publicUrl.orElseGet(() -> origin(ctx)),
+                      publicUrl.orElseGet(() -> Origin.of(ctx.request())),
                       clientAddress(ctx),
                       name -> firstQuery(ctx, name)));
       HttpServerResponse response = ctx.response();
@@ -249,19 +251,6 @@ public final class HttpApi {
       HostAndPort authority = r.authority();
       return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
     };
-  }
-
-  /**
-   * The origin the client used, from the Host header (HTTP/1.1) or {@code :authority} (HTTP/2); a
-   * host that is not a plain name or address is not echoed back (links then become relative).
-   */
-  private static String origin(RoutingContext ctx) {
-    HostAndPort authority = ctx.request().authority();
-    if (authority == null || !HOST.matcher(authority.host()).matches()) {
-      return "";
-    }
-    String port = authority.port() >= 0 ? ":" + authority.port() : "";
-    return ctx.request().scheme() + "://" + authority.host() + port;
   }
 
   /**

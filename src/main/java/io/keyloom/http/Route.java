@@ -20,6 +20,14 @@ record Route(
     Auth auth,
     Function<byte[], Work> work,
     Endpoint handler) {
+  /**
+   * The path as an OpenAPI path template: Vert.x parameters ({@code :project_id}) become {@code
+   * {project_id}}.
+   */
+  String template() {
+    return path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+  }
+
   /** How a route authenticates its caller. */
   enum Auth {
     /** No credentials: health, versions, token issuance. */

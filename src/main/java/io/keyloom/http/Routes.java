@@ -46,6 +46,7 @@ final class Routes {
         open(GET, "/health", r -> health()),
         // Queries the store, so it is store work: a stuck store cannot take hot threads with it.
         new Route(GET, "/ready", maxBody, Route.Auth.NONE, b -> WRITE, r -> ready()),
+        open(GET, "/openapi.json", r -> Endpoint.Reply.ok(ApiDocument.json())),
         open(GET, "/", r -> Endpoint.Reply.ok(Versions.all(r.origin()))),
         open(GET, "/v1.0", r -> Endpoint.Reply.ok(Versions.one(r.origin()))),
         new Route(

@@ -20,7 +20,9 @@ class ServerConfigTest {
         ServerConfig.DEFAULT_KEY_QUOTA,
         Optional.empty(),
         Optional.empty(),
-        ConnectionLimits.defaults());
+        ConnectionLimits.defaults(),
+        true,
+        0);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.keyloom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyloom.config.ServerConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,7 +96,11 @@ class OperatorContractIT {
             "--seed",
             "KEYLOOM_SEED",
             "--key-quota",
-            "KEYLOOM_KEY_QUOTA");
+            "KEYLOOM_KEY_QUOTA",
+            "--emulator",
+            "KEYLOOM_EMULATOR",
+            "--throttle",
+            "KEYLOOM_THROTTLE");
   }
 
   @Test
@@ -123,17 +128,9 @@ class OperatorContractIT {
                 seed.toString()))) {
       Http http = new Http("http://127.0.0.1:" + s.port());
       assertThat(http.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
-      String token = http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4");
-      JsonNode quotas =
-          http.send(
-                  "GET",
-                  "/v1.0/" + TestServer.PROJECT_ID + "/kms/user-quotas",
-                  null,
-                  Map.of("X-Auth-Token", token))
-              .json();
-      assertThat(quotas.path("quotas").path("resources").get(0).path("quota").asInt())
-          .as("Huawei's default key quota")
-          .isEqualTo(20);
+      assertThat(keyQuota(http))
+          .as("a loopback server is an emulator, whose default quota no test suite reaches")
+          .isEqualTo(ServerConfig.EMULATOR_KEY_QUOTA);
       assertThat(s.log()).doesNotContain(TestServer.PASSWORD).doesNotContain(TestServer.SK);
       assertThat(Files.getPosixFilePermissions(dir.resolve("data")))
           .isEqualTo(
@@ -142,6 +139,33 @@ class OperatorContractIT {
                   PosixFilePermission.OWNER_WRITE,
                   PosixFilePermission.OWNER_EXECUTE));
     }
+  }
+
+  @Test
+  void emulatorOff_givesHuaweisDefaultKeyQuota() throws Exception {
+    Path seed = dir.resolve("seed.yaml");
+    Files.writeString(seed, TestServer.SEED);
+    ProcessBuilder pb =
+        keyloom("serve", "--port", "0", "--data-dir", dir.resolve("data").toString());
+    pb.environment().put("KEYLOOM_SEED", seed.toString());
+    pb.environment().put("KEYLOOM_EMULATOR", "false");
+    try (Started s = serve(pb)) {
+      assertThat(keyQuota(new Http("http://127.0.0.1:" + s.port())))
+          .as("Huawei's default key quota")
+          .isEqualTo(ServerConfig.DEFAULT_KEY_QUOTA);
+    }
+  }
+
+  private static int keyQuota(Http http) throws Exception {
+    String token = http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4");
+    JsonNode quotas =
+        http.send(
+                "GET",
+                "/v1.0/" + TestServer.PROJECT_ID + "/kms/user-quotas",
+                null,
+                Map.of("X-Auth-Token", token))
+            .json();
+    return quotas.path("quotas").path("resources").get(0).path("quota").asInt();
   }
 
   @Test

@@ -53,7 +53,9 @@ class SeedPasswordRestartIT {
             TestServer.TEST_KEY_QUOTA,
             Optional.empty(),
             Optional.empty(),
-            ConnectionLimits.defaults()),
+            ConnectionLimits.defaults(),
+            true,
+            0),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 

@@ -164,7 +164,9 @@ public final class TestServer implements AutoCloseable {
               keyQuota,
               tls,
               publicUrl,
-              limits);
+              limits,
+              true,
+              0);
       server =
           KeyloomServer.start(
               config,
@@ -183,6 +185,11 @@ public final class TestServer implements AutoCloseable {
   /** The server's clock; moving it moves the server's notion of now, also across restarts. */
   public TestClock clock() {
     return clock;
+  }
+
+  /** The server's route table, as {@code METHOD /path/{param}} lines. */
+  public java.util.List<String> routes() {
+    return server.routes();
   }
 
   /** Runs the deletion sweep now, as the server's timer would; returns the keys destroyed. */

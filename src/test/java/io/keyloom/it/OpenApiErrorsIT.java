@@ -1,0 +1,150 @@
+package io.keyloom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Error answers from a real server validate against openapi.json: each status is documented for the
+ * operation that gave it, in the body shape the document names (KMS, Keystone or gateway).
+ */
+class OpenApiErrorsIT {
+  static final String CREATE_KEY = "/v1.0/{project_id}/kms/create-key";
+  static final String ENCRYPT = "/v1.0/{project_id}/kms/encrypt-data";
+  static final String TOKENS = "/v3/auth/tokens";
+  static final String BAD_SIGNATURE =
+      "SDK-HMAC-SHA256 Access=ALICEACCESSKEY000001, SignedHeaders=host;x-sdk-date, Signature=00";
+  static TestServer server;
+  static ApiCalls api;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    api = new ApiCalls(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static Map<String, String> token() {
+    return Map.of("X-Auth-Token", api.token());
+  }
+
+  static String login(String user, String password) {
+    return """
+        {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"%s",\
+        "password":"%s","domain":{"name":"acme"}}}}}}"""
+        .formatted(user, password);
+  }
+
+  @Test
+  void kms400_forBadJsonMissingParametersAndTamperedCiphertexts() {
+    assertThat(api.kms("create-key", "{").errorCode()).isEqualTo("KMS.0202");
+    assertThat(api.kms("encrypt-data", "{\"key_id\":\"x\"}").status()).isEqualTo(400);
+    assertThat(api.kms("decrypt-data", "{\"cipher_text\":\"AAAA\"}").status()).isEqualTo(400);
+    assertThat(api.kms("list-keys", "{\"limit\":\"0\"}").errorCode()).isEqualTo("KMS.1601");
+  }
+
+  @Test
+  void gateway401_withoutCredentialsOrWithABadSignature() {
+    Http.Response none = api.call("POST", CREATE_KEY, "{\"key_alias\":\"a\"}", Map.of());
+    assertThat(none.status()).isEqualTo(401);
+    Http.Response forged =
+        api.call(
+            "POST",
+            CREATE_KEY,
+            "{\"key_alias\":\"a\"}",
+            Map.of("Authorization", BAD_SIGNATURE, "X-Sdk-Date", "20260101T000000Z"));
+    assertThat(forged.errorCode()).isEqualTo("APIGW.0301");
+    api.call("GET", "/v1.0/{project_id}/kms/user-quotas", null, Map.of());
+  }
+
+  @Test
+  void kms403_forAnotherProjectOrABadToken() {
+    String otherProject = "/v1.0/" + TestServer.PROJECT_2_ID + "/kms/create-key";
+    Http.Response r = api.call("POST", CREATE_KEY, otherProject, "{\"key_alias\":\"a\"}", token());
+    assertThat(r.errorCode()).isEqualTo("KMS.0321");
+    Http.Response bad = api.call("POST", ENCRYPT, "{}", Map.of("X-Auth-Token", api.token() + "x"));
+    assertThat(bad.status()).isEqualTo(403);
+  }
+
+  @Test
+  void kms404_forAnUnknownKey() {
+    String unknown = "{\"key_id\":\"00000000-0000-4000-8000-000000000000\"}";
+    assertThat(api.kms("describe-key", unknown).errorCode()).isEqualTo("KMS.0207");
+  }
+
+  @Test
+  void anyPath_404And405And413_validateAgainstTheirComponents() {
+    assertThat(api.unrouted("GET", "/v2", null, "NotFound").status()).isEqualTo(404);
+    String createKey = "/v1.0/" + TestServer.PROJECT_ID + "/kms/create-key";
+    assertThat(api.unrouted("GET", createKey, null, "MethodNotAllowed").status()).isEqualTo(405);
+    String big = "{\"plain_text\":\"" + "x".repeat(70_000) + "\"}";
+    assertThat(api.call("POST", ENCRYPT, big, token()).errorCode()).isEqualTo("KMS.0203");
+    assertThat(api.call("POST", TOKENS, big, Map.of()).status()).isEqualTo(413);
+  }
+
+  @Test
+  void anyPath_414And431_validateAgainstTheirComponents() {
+    String longPath = "/" + "a".repeat(5000);
+    assertThat(api.unrouted("GET", longPath, null, "UriTooLong").status()).isEqualTo(414);
+    Map<String, String> huge = Map.of("X-Padding", "p".repeat(9000));
+    assertThat(api.unrouted("GET", "/health", null, huge, "HeadersTooLarge").status())
+        .isEqualTo(431);
+  }
+
+  @Test
+  void keystoneErrors_onTheIamRoutes() {
+    assertThat(api.call("POST", TOKENS, "{}", Map.of()).status()).isEqualTo(400);
+    assertThat(api.call("POST", TOKENS, login("nobody", "wrong"), Map.of()).status())
+        .isEqualTo(401);
+    assertThat(api.call("GET", "/v3/projects", null, Map.of()).status()).isEqualTo(401);
+    Map<String, String> forged =
+        Map.of("Authorization", BAD_SIGNATURE, "X-Sdk-Date", "20260101T000000Z");
+    assertThat(api.call("GET", "/v3/projects", null, forged).errorCode()).isEqualTo("APIGW.0301");
+    String policy =
+        "{\"auth\":{\"identity\":{\"methods\":[\"token\"],\"policy\":{\"Version\":\"1.1\"}}}}";
+    String securityTokens = "/v3.0/OS-CREDENTIAL/securitytokens";
+    assertThat(api.call("POST", securityTokens, policy, token()).status()).isEqualTo(400);
+    assertThat(api.call("POST", securityTokens, "{}", Map.of()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void gateway429_afterTooManyFailedLoginsFromOneAddress() {
+    try {
+      int status = 0;
+      for (int i = 0; i < 25 && status != 429; i++) {
+        status = api.call("POST", TOKENS, login("sprayed-" + i, "wrong"), Map.of()).status();
+      }
+      assertThat(status).isEqualTo(429);
+    } finally {
+      server.clock().advance(Duration.ofMinutes(16)); // the address is no longer throttled
+    }
+  }
+
+  @Test
+  void kms503_whileTheStoreCannotWrite() throws InterruptedException {
+    server.simulateDiskFull(true);
+    try {
+      Http.Response full = null;
+      for (int i = 0; i < 500 && (full == null || full.status() == 200); i++) {
+        full = api.kms("create-key", "{\"key_alias\":\"openapi-full-" + i + "\"}");
+      }
+      assertThat(full.errorCode()).isEqualTo("KMS.0104");
+      assertThat(api.call("GET", "/ready", null, Map.of()).status()).isEqualTo(503);
+      Http.Response health = api.call("GET", "/health", null, Map.of());
+      assertThat(health.json().path("store").asText()).isEqualTo("DOWN");
+    } finally {
+      server.simulateDiskFull(false);
+    }
+    for (int i = 0; i < 100 && api.call("GET", "/ready", null, Map.of()).status() != 200; i++) {
+      Thread.sleep(50); // the store recovers on its own; later tests need it
+    }
+  }
+}
