@@ -117,7 +117,8 @@ public final class Keyloom implements Runnable {
         names = "--seed",
         defaultValue = "${env:KEYLOOM_SEED}",
         description =
-            "YAML seed file with domains, projects, users and access keys (env KEYLOOM_SEED).")
+            "YAML seed file with domains, projects, users, access keys and keys (env"
+                + " KEYLOOM_SEED).")
     Path seed;
 
     @Option(

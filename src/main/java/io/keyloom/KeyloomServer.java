@@ -14,7 +14,7 @@ import io.keyloom.config.Loopback;
 import io.keyloom.config.PemKeyStore;
 import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
-import io.keyloom.config.Seed;
+import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
@@ -32,6 +32,7 @@ import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
+import io.keyloom.kms.SeedKeys;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
@@ -75,14 +76,21 @@ public final class KeyloomServer implements AutoCloseable {
   private final HttpApi api;
   private final Database database;
   private final KeyDestroyer destroyer;
+  private final SeedApplier seeder;
   private final int port;
 
   private KeyloomServer(
-      Vertx vertx, HttpApi api, Database database, KeyDestroyer destroyer, int port) {
+      Vertx vertx,
+      HttpApi api,
+      Database database,
+      KeyDestroyer destroyer,
+      SeedApplier seeder,
+      int port) {
     this.vertx = vertx;
     this.api = api;
     this.database = database;
     this.destroyer = destroyer;
+    this.seeder = seeder;
     this.port = port;
   }
 
@@ -101,7 +109,7 @@ public final class KeyloomServer implements AutoCloseable {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
-    Optional<Seed> seed = checkBeforeWriting(config);
+    Optional<SeedFile> seed = checkBeforeWriting(config);
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
@@ -116,7 +124,6 @@ public final class KeyloomServer implements AutoCloseable {
       IdentityAdmin admin =
           new IdentityAdmin(
               identities, directory, rootKey.wrapper(), seedPasswords(rootKey, hasher), random);
-      applyIdentities(config, seed, admin, out);
 
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
@@ -126,6 +133,17 @@ public final class KeyloomServer implements AutoCloseable {
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
       destroyer.sweep(); // catch up with keys that fell due while the server was down
+      // After the sweep: a seeded key destroyed while the server was down is made anew.
+      SeedApplier seeder =
+          new SeedApplier(
+              seed,
+              admin,
+              new SeedKeys(
+                  new KeyRepository(db, clock),
+                  cache,
+                  new MaterialFactory(rootKey.wrapper(), random),
+                  clock));
+      seeder.applyAtStart(config.dataDir(), out);
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
@@ -145,7 +163,7 @@ public final class KeyloomServer implements AutoCloseable {
               new StoreProbe(db::ready, db::isDown));
       int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
-      return new KeyloomServer(vertx, api, db, destroyer, port);
+      return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
         vertx.close();
@@ -156,8 +174,8 @@ public final class KeyloomServer implements AutoCloseable {
   }
 
   /** The checks that need no disk write; returns the loaded seed, if any. */
-  private static Optional<Seed> checkBeforeWriting(ServerConfig config) {
-    Optional<Seed> seed = config.seedFile().map(new SeedLoader(System.getenv())::load);
+  private static Optional<SeedFile> checkBeforeWriting(ServerConfig config) {
+    Optional<SeedFile> seed = config.seedFile().map(new SeedLoader(System.getenv())::read);
     PortCheck.probe(config.host(), config.port());
     DataDir.checkUsable(config.dataDir());
     return seed;
@@ -248,6 +266,14 @@ public final class KeyloomServer implements AutoCloseable {
   }
 
   /**
+   * The seed file's identities and keys applied again, as at start (docs/seed-keys.md); for a reset
+   * that has emptied the key store.
+   */
+  public SeedApplier seeder() {
+    return seeder;
+  }
+
+  /**
    * Makes the store fail every write that needs more space with {@code SQLITE_FULL}, as a full disk
    * does, or ends that; the seam for fault tests (docs/storage.md).
    */
@@ -260,17 +286,5 @@ public final class KeyloomServer implements AutoCloseable {
     vertx.close().toCompletionStage().toCompletableFuture().join();
     api.close();
     database.close();
-  }
-
-  private static void applyIdentities(
-      ServerConfig config, Optional<Seed> seed, IdentityAdmin admin, PrintStream out)
-      throws IOException {
-    if (seed.isPresent()) {
-      admin.apply(seed.get());
-    } else if (admin.isEmpty()) {
-      IdentityAdmin.Bootstrap b = admin.bootstrap();
-      BootstrapFile.write(config.dataDir().resolve("credentials.json"), b);
-      BootstrapFile.print(out, b, config.dataDir().resolve("credentials.json"));
-    }
   }
 }

@@ -34,12 +34,20 @@ public record Seed(List<Domain> domains) {
     }
   }
 
-  /** A region-style project, e.g. {@code cn-north-4}. */
-  public record Project(String name, String id) {
+  /**
+   * A region-style project, e.g. {@code cn-north-4}, with the keys it holds (docs/seed-keys.md).
+   */
+  public record Project(String name, String id, List<SeedKey> keys) {
     /** Validates the name and optional id. */
     public Project {
       check(NAME, name, "project name");
       checkOptional(ID, id, "project id");
+      keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    /** A project without keys. */
+    public Project(String name, String id) {
+      this(name, id, List.of());
     }
   }
 

@@ -31,6 +31,8 @@ final class SeedFields {
       return "a user";
     } else if (type == Seed.AccessKey.class) {
       return "an access key";
+    } else if (type == SeedKey.class) {
+      return "a key";
     }
     return "the seed file";
   }
@@ -41,7 +43,7 @@ final class SeedFields {
       return "another value";
     } else if (Collection.class.isAssignableFrom(type)) {
       return "a list";
-    } else if (type == String.class) {
+    } else if (type == String.class || type == SeedMaterial.class) {
       return "a text value";
     } else if (type.isRecord()) {
       return "a mapping of fields (" + kind(type).replaceFirst("^an? ", "") + ")";

@@ -41,16 +41,28 @@ public final class SeedLoader {
    *     names the file, position, field and problem but never a value from the file
    */
   public Seed load(Path file) {
-    String text = read(file);
+    return read(file).seed();
+  }
+
+  /**
+   * Loads the file and keeps where each field is, for errors found later ({@link SeedFile#error}).
+   *
+   * @throws IllegalArgumentException as {@link #load} does
+   */
+  public SeedFile read(Path file) {
+    String text = readText(file);
     ExpandingParser parser = null;
+    SeedPositions positions = SeedPositions.none();
     try {
       checkFields(file, text);
-      parser = new ExpandingParser(YAML.getFactory().createParser(text), environment);
-      if (parser.nextToken() == null) {
-        return new Seed(null);
+      try (JsonParser p = YAML.getFactory().createParser(text)) {
+        positions = SeedPositions.of(p);
       }
-      Seed seed = YAML.readValue(parser, Seed.class);
-      return seed == null ? new Seed(null) : seed;
+      parser = new ExpandingParser(YAML.getFactory().createParser(text), environment);
+      Seed seed = parser.nextToken() == null ? null : YAML.readValue(parser, Seed.class);
+      SeedFile loaded = new SeedFile(file, seed == null ? new Seed(null) : seed, positions);
+      SeedChecks.keys(loaded);
+      return loaded;
     } catch (IOException e) {
       ExpandingParser.MissingVariable missing = parser == null ? null : parser.missing();
       if (missing != null) {
@@ -60,7 +72,7 @@ public final class SeedLoader {
             missing.path(),
             "environment variable " + missing.name() + " is not set");
       }
-      throw describe(file, e);
+      throw describe(file, positions, e);
     }
   }
 
@@ -86,7 +98,7 @@ public final class SeedLoader {
     }
   }
 
-  private static String read(Path file) {
+  private static String readText(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -102,7 +114,8 @@ public final class SeedLoader {
     }
   }
 
-  private static IllegalArgumentException describe(Path file, IOException e) {
+  private static IllegalArgumentException describe(
+      Path file, SeedPositions positions, IOException e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof StreamReadException p) {
         // The parser's own message may quote the offending line, which may hold a secret.
@@ -111,6 +124,11 @@ public final class SeedLoader {
     }
     if (e instanceof UnrecognizedPropertyException u) { // SeedShape finds these first
       return error(file, u.getLocation(), null, "unknown field '" + u.getPropertyName() + "'");
+    }
+    if (e instanceof ValueInstantiationException v
+        && v.getCause() instanceof SeedFieldException f) {
+      String path = SeedFields.path(v.getPath()) + "." + f.field();
+      return error(file, positions.find(path), path, f.getMessage());
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       // Seed's own validation messages, which name fields and rules, never values.
@@ -132,13 +150,6 @@ public final class SeedLoader {
 
   private static IllegalArgumentException error(
       Path file, JsonLocation at, String path, String problem) {
-    StringBuilder m = new StringBuilder("seed file ").append(file);
-    if (at != null && at.getLineNr() > 0) {
-      m.append(" line ").append(at.getLineNr()).append(" column ").append(at.getColumnNr());
-    }
-    if (path != null && !path.isEmpty()) {
-      m.append(" (").append(path).append(')');
-    }
-    return new IllegalArgumentException(m.append(": ").append(problem).toString());
+    return SeedFile.error(file, at, path, problem);
   }
 }

@@ -1,5 +1,6 @@
 package io.keyloom.kms;
 
+import io.keyloom.crypto.GivenMaterial;
 import io.keyloom.crypto.KeyMaterials;
 import io.keyloom.crypto.KeySpec;
 import io.keyloom.crypto.KeyWrapper;
@@ -21,6 +22,33 @@ public final class MaterialFactory {
   public MaterialFactory(KeyWrapper wrapper, SecureRandom random) {
     this.wrapper = wrapper;
     this.random = random;
+  }
+
+  /**
+   * Material the operator supplied (already checked against the spec, {@link
+   * io.keyloom.crypto.GivenMaterial}), wrapped for storage as version {@code version}.
+   */
+  byte[] wrapGiven(SecretBytes material, String keyId, int version) {
+    try {
+      return wrapper.wrap(material, KeyCache.materialAad(keyId, version));
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    }
+  }
+
+  /** Whether stored wrapped material of a key version is the same key as {@code material}. */
+  boolean isSameKey(KeySpec spec, byte[] wrapped, String keyId, int version, SecretBytes material) {
+    SecretBytes stored = null;
+    try {
+      stored = wrapper.unwrap(wrapped, KeyCache.materialAad(keyId, version));
+      return GivenMaterial.sameKey(spec, stored, material);
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.INTERNAL, e);
+    } finally {
+      if (stored != null) {
+        stored.destroy();
+      }
+    }
   }
 
   /** Fresh material for {@code spec}, wrapped for storage as version {@code version}. */

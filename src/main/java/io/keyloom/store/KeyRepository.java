@@ -132,6 +132,41 @@ public final class KeyRepository {
         .isEmpty();
   }
 
+  /** The id of the key holding {@code alias} in the project, if any. */
+  public Optional<String> aliasOwner(String projectId, String alias) {
+    List<String> rows =
+        db.inTransaction(
+            c ->
+                Jdbc.query(
+                    c,
+                    "SELECT key_id FROM cmks WHERE project_id = ? AND key_alias = ?",
+                    rs -> rs.getString(1),
+                    projectId,
+                    alias));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  /**
+   * Sets what a seed file declares of an existing key: alias, description and state, ending any
+   * scheduled deletion, in one statement.
+   *
+   * @return false when the key does not exist (any more)
+   * @throws StoreException.Duplicate when the alias is already used in the project
+   */
+  public boolean reseed(String keyId, String alias, String description, String state) {
+    return db.inTransaction(
+            c ->
+                Jdbc.update(
+                    c,
+                    "UPDATE cmks SET key_alias = ?, key_description = ?, key_state = ?,"
+                        + " scheduled_deletion_date = NULL WHERE key_id = ?",
+                    alias,
+                    description,
+                    state,
+                    keyId))
+        == 1;
+  }
+
   /**
    * Changes a key's state only if it is still in the expected state.
    *

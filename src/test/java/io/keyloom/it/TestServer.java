@@ -82,6 +82,7 @@ public final class TestServer implements AutoCloseable {
   private final TestClock clock = new TestClock();
   private Optional<TlsSettings> tls = Optional.empty();
   private Optional<PublicUrl> publicUrl = Optional.empty();
+  private String seed = SEED;
   private KeyloomServer server;
 
   private TestServer(Path dataDir, int keyQuota) {
@@ -118,6 +119,20 @@ public final class TestServer implements AutoCloseable {
     return start(s -> s.limits = limits);
   }
 
+  /** Starts a server applying {@code seedYaml} instead of the standard two-tenant seed. */
+  public static TestServer startWithSeed(String seedYaml) {
+    return start(s -> s.seed = seedYaml);
+  }
+
+  /**
+   * Stops the server and starts it on the same data directory with another seed file; throws
+   * (leaving the server stopped) when that start fails.
+   */
+  public void restartWithSeed(String seedYaml) {
+    seed = seedYaml;
+    restart();
+  }
+
   /** Starts a plain-HTTP server whose links use {@code publicUrl} (--public-url). */
   public static TestServer startWithPublicUrl(String publicUrl) {
     return start(s -> s.publicUrl = PublicUrl.of(publicUrl));
@@ -149,10 +164,11 @@ public final class TestServer implements AutoCloseable {
   public void restart() {
     if (server != null) {
       server.close();
+      server = null;
     }
     try {
-      Path seed = dataDir.resolve("seed.yaml");
-      Files.writeString(seed, SEED, StandardCharsets.UTF_8);
+      Path seed = seedFile();
+      Files.writeString(seed, this.seed, StandardCharsets.UTF_8);
       ServerConfig config =
           new ServerConfig(
               "127.0.0.1",
@@ -200,6 +216,11 @@ public final class TestServer implements AutoCloseable {
   /** Makes writes that need more space fail as on a full disk ({@code false}: space is back). */
   public void simulateDiskFull(boolean full) {
     server.simulateDiskFull(full);
+  }
+
+  /** The seed file the server reads, in the data directory. */
+  public Path seedFile() {
+    return dataDir.resolve("seed.yaml");
   }
 
   /** The data directory. */
