@@ -1,10 +1,7 @@
 package io.keyloom;
 
 import io.keyloom.auth.IdentityAdmin;
-import io.keyloom.auth.IdentityDirectory;
 import io.keyloom.auth.IdentityReset;
-import io.keyloom.auth.PasswordHasher;
-import io.keyloom.auth.SecurityTokens;
 import io.keyloom.config.Seed;
 import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
@@ -12,7 +9,6 @@ import io.keyloom.kms.KeyCache;
 import io.keyloom.kms.KeyDestroyer;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.SeedKeys;
-import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyRepository;
 import java.io.PrintWriter;
@@ -85,15 +81,8 @@ final class AdminReset implements Callable<Integer> {
       throws GeneralSecurityException {
     SecureRandom random = new SecureRandom();
     Clock clock = Clock.systemUTC();
-    IdentityRepository identities = new IdentityRepository(data.database(), clock);
-    IdentityDirectory directory =
-        new IdentityDirectory(
-            identities,
-            data.rootKey().wrapper(),
-            SecurityTokens.fromRootKey(data.rootKey(), random, clock));
-    IdentityAdmin admin =
-        new IdentityAdmin(
-            identities, directory, data.rootKey().wrapper(), new PasswordHasher(random), random);
+    AdminCommand.Identities ids = AdminCommand.identities(data, random, clock);
+    IdentityAdmin admin = ids.admin();
     // This process holds no cached keys; a server on the same data dir drops its cached key
     // metadata within its TTL, because every key row is gone.
     KeyCache cache =
@@ -115,7 +104,7 @@ final class AdminReset implements Callable<Integer> {
                 clock));
     return new Reset(
         new KeyDestroyer(new KeyDeletions(data.database(), clock), cache),
-        new IdentityReset(identities, directory),
+        new IdentityReset(ids.repository(), ids.directory()),
         seed,
         seedFile.isPresent() ? seeder::apply : () -> seed.ifPresent(admin::apply));
   }

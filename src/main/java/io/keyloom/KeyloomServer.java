@@ -7,6 +7,7 @@ import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
+import io.keyloom.auth.SeedPasswords;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
@@ -126,7 +127,8 @@ public final class KeyloomServer implements AutoCloseable {
           new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
-          new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
+          new IdentityAdmin(
+              identities, directory, rootKey.wrapper(), seedPasswords(rootKey, hasher), random);
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
@@ -147,7 +149,7 @@ public final class KeyloomServer implements AutoCloseable {
                   new MaterialFactory(rootKey.wrapper(), random),
                   clock));
       seeder.applyAtStart(config.dataDir(), out);
-      LoginProtection logins = new LoginProtection(hasher, random, clock);
+      LoginProtection logins = new LoginProtection(hasher, clock);
       Optional<EmulatorControls> emulator =
           config.emulator()
               ? Optional.of(
@@ -259,6 +261,12 @@ public final class KeyloomServer implements AutoCloseable {
         new SignService(cache),
         new DataKeyService(cache, random),
         new KeyPairService(cache, random));
+  }
+
+  /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */
+  static SeedPasswords seedPasswords(RootKey rootKey, PasswordHasher hasher) {
+    return new SeedPasswords(
+        hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
   }
 
   private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {

@@ -42,17 +42,28 @@ public final class IdentityRepository {
   /** Inserts a user. */
   public void insertUser(UserRow u) {
     update(
-        "INSERT INTO users (id, domain_id, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO users (id, domain_id, name, password_hash, seed_check, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         u.id(),
         u.domainId(),
         u.name(),
         u.passwordHash(),
+        u.seedCheck(),
         now());
   }
 
-  /** Replaces a user's password hash. */
+  /** Replaces a user's password hash; the seed check goes with it. */
   public void updatePasswordHash(String userId, String passwordHash) {
-    update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+    updatePasswordHash(userId, passwordHash, null);
+  }
+
+  /** Replaces a user's password hash and seed check (null for none). */
+  public void updatePasswordHash(String userId, String passwordHash, String seedCheck) {
+    update(
+        "UPDATE users SET password_hash = ?, seed_check = ? WHERE id = ?",
+        passwordHash,
+        seedCheck,
+        userId);
   }
 
   /** Inserts an access key. */
@@ -156,7 +167,8 @@ public final class IdentityRepository {
   }
 
   private static final String PROJECT_SELECT = "SELECT id, domain_id, name FROM projects";
-  private static final String USER_SELECT = "SELECT id, domain_id, name, password_hash FROM users";
+  private static final String USER_SELECT =
+      "SELECT id, domain_id, name, password_hash, seed_check FROM users";
   private static final String AK_SELECT =
       "SELECT access_key, user_id, wrapped_secret FROM access_keys";
 
@@ -169,7 +181,8 @@ public final class IdentityRepository {
   }
 
   private UserRow user(ResultSet rs) throws SQLException {
-    return new UserRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    return new UserRow(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
   }
 
   private AccessKeyRow accessKey(ResultSet rs) throws SQLException {

@@ -12,8 +12,17 @@ public final class IdentityRows {
   /** A project inside a domain. */
   public record ProjectRow(String id, String domainId, String name) {}
 
-  /** A user; the password is stored only as a hash string. */
-  public record UserRow(String id, String domainId, String name, String passwordHash) {
+  /**
+   * A user; the password is stored only as a hash string, and for a seeded password with a seed
+   * check (null otherwise) that lets a start skip re-hashing an unchanged seed password.
+   */
+  public record UserRow(
+      String id, String domainId, String name, String passwordHash, String seedCheck) {
+    /** A user without a seed check. */
+    public UserRow(String id, String domainId, String name, String passwordHash) {
+      this(id, domainId, name, passwordHash, null);
+    }
+
     @Override
     public String toString() {
       return "UserRow[id=" + id + ", domainId=" + domainId + ", name=" + name + "]";
