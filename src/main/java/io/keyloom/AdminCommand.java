@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
     name = "admin",
     mixinStandardHelpOptions = true,
     versionProvider = Keyloom.Version.class,
-    description = "Create and list domains, projects, users and access keys.",
+    description =
+        "Create and list domains, projects, users and access keys; reset a data directory.",
     subcommands = {
       AdminCommand.CreateDomain.class,
       AdminCommand.CreateProject.class,
@@ -41,7 +43,8 @@ import picocli.CommandLine.ParentCommand;
       AdminCommand.ListDomains.class,
       AdminCommand.ListProjects.class,
       AdminCommand.ListUsers.class,
-      AdminCommand.ListAccessKeys.class
+      AdminCommand.ListAccessKeys.class,
+      AdminReset.class
     })
 final class AdminCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,22 +63,36 @@ final class AdminCommand implements Runnable {
   /** Runs {@code action} on an identity admin over the data directory, then closes it. */
   int withAdmin(CommandLine cmd, Function<IdentityAdmin, List<String>> action) throws Exception {
     try (DataDir data = DataDir.open(dataDir, false)) {
-      SecureRandom random = new SecureRandom();
-      Clock clock = Clock.systemUTC();
-      IdentityRepository identities = new IdentityRepository(data.database(), clock);
-      IdentityDirectory directory =
-          new IdentityDirectory(
-              identities,
-              data.rootKey().wrapper(),
-              SecurityTokens.fromRootKey(data.rootKey(), random, clock));
-      IdentityAdmin admin =
-          new IdentityAdmin(
-              identities, directory, data.rootKey().wrapper(), new PasswordHasher(random), random);
+      IdentityAdmin admin = identities(data, new SecureRandom(), Clock.systemUTC()).admin();
       PrintWriter out = cmd.getOut();
       action.apply(admin).forEach(out::println);
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * The identity repository, directory and admin over a data directory, as the server wires them.
+   */
+  record Identities(
+      IdentityRepository repository, IdentityDirectory directory, IdentityAdmin admin) {}
+
+  static Identities identities(DataDir data, SecureRandom random, Clock clock)
+      throws GeneralSecurityException {
+    IdentityRepository repository = new IdentityRepository(data.database(), clock);
+    IdentityDirectory directory =
+        new IdentityDirectory(
+            repository,
+            data.rootKey().wrapper(),
+            SecurityTokens.fromRootKey(data.rootKey(), random, clock));
+    IdentityAdmin admin =
+        new IdentityAdmin(
+            repository,
+            directory,
+            data.rootKey().wrapper(),
+            KeyloomServer.seedPasswords(data.rootKey(), new PasswordHasher(random)),
+            random);
+    return new Identities(repository, directory, admin);
   }
 
   private static List<String> table(String[] header, List<Listed> rows) {

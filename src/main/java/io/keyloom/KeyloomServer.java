@@ -3,9 +3,11 @@ package io.keyloom;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityDirectory;
+import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
+import io.keyloom.auth.SeedPasswords;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
@@ -17,7 +19,8 @@ import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
-import io.keyloom.http.ApiOptions;
+import io.keyloom.http.ApiServices;
+import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
@@ -102,9 +105,9 @@ public final class KeyloomServer implements AutoCloseable {
 
   /**
    * Starts a server that reads time only from {@code clock} (token and credential expiry, clock
-   * skew, key dates), so tests can move time instead of sleeping.
+   * skew, key dates), so tests can move time instead of sleeping (--emulator: docs/emulator.md).
    */
-  public static KeyloomServer start(ServerConfig config, Clock clock, PrintStream out)
+  public static KeyloomServer start(ServerConfig config, Clock baseClock, PrintStream out)
       throws IOException, GeneralSecurityException, InterruptedException {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
@@ -113,6 +116,8 @@ public final class KeyloomServer implements AutoCloseable {
     DataDir data = DataDir.open(config.dataDir(), true);
     RootKey rootKey = data.rootKey();
     Database db = data.database();
+    EmulatorClock emulatorClock = new EmulatorClock(baseClock);
+    Clock clock = config.emulator() ? emulatorClock : baseClock;
     Vertx vertx = null;
     try {
       SecureRandom random = new SecureRandom();
@@ -122,12 +127,13 @@ public final class KeyloomServer implements AutoCloseable {
           new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
       PasswordHasher hasher = new PasswordHasher(random);
       IdentityAdmin admin =
-          new IdentityAdmin(identities, directory, rootKey.wrapper(), hasher, random);
-
+          new IdentityAdmin(
+              identities, directory, rootKey.wrapper(), seedPasswords(rootKey, hasher), random);
       TokenCodec tokens =
           new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
       Authenticator authenticator =
-          new Authenticator(new AkSkVerifier(directory, clock, MAX_CLOCK_SKEW), tokens, directory);
+          new Authenticator(
+              new AkSkVerifier(directory, clock, baseClock, MAX_CLOCK_SKEW), tokens, directory);
       KeyCache cache =
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
@@ -143,23 +149,37 @@ public final class KeyloomServer implements AutoCloseable {
                   new MaterialFactory(rootKey.wrapper(), random),
                   clock));
       seeder.applyAtStart(config.dataDir(), out);
+      LoginProtection logins = new LoginProtection(hasher, clock);
+      Optional<EmulatorControls> emulator =
+          config.emulator()
+              ? Optional.of(
+                  new Emulator(
+                      emulatorClock,
+                      Emulator.dataReset(
+                          seed.map(SeedFile::seed),
+                          seeder,
+                          admin,
+                          config.dataDir(),
+                          new IdentityReset(identities, directory),
+                          destroyer),
+                      destroyer,
+                      logins))
+              : Optional.empty();
       vertx = Vertx.vertx();
       HttpApi api =
           new HttpApi(
               vertx,
               authenticator,
-              new ApiOptions(config.maxBodyBytes(), config.emulator(), config.throttle()),
-              kmsServices(config, db, cache, rootKey, clock, random),
-              new IamServices(
-                  new TokenService(
-                      identities,
-                      new LoginProtection(hasher, random, clock),
-                      tokens,
-                      clock,
-                      config.tokenTtl()),
-                  directory,
-                  securityTokens),
-              new StoreProbe(db::ready, db::isDown));
+              new ApiServices(
+                  config.maxBodyBytes(),
+                  kmsServices(config, db, cache, rootKey, clock, random),
+                  new IamServices(
+                      new TokenService(identities, logins, tokens, clock, config.tokenTtl()),
+                      directory,
+                      securityTokens),
+                  new StoreProbe(db::ready, db::isDown),
+                  emulator,
+                  config.throttle()));
       int port = listen(api, config, tls, out);
       scheduleSweeps(vertx, destroyer);
       return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
@@ -242,6 +262,12 @@ public final class KeyloomServer implements AutoCloseable {
         new SignService(cache),
         new DataKeyService(cache, random),
         new KeyPairService(cache, random));
+  }
+
+  /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */
+  static SeedPasswords seedPasswords(RootKey rootKey, PasswordHasher hasher) {
+    return new SeedPasswords(
+        hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
   }
 
   private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {

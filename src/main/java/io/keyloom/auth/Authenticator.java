@@ -84,9 +84,18 @@ public final class Authenticator {
       throw new KmsException(
           ErrorCode.UNAUTHENTICATED, "Incorrect IAM authentication information: " + e.getMessage());
     }
-    return directory
-        .accessKey(accessKey, request.header().apply("X-Security-Token"))
-        .orElseThrow(() -> new IllegalStateException("verified access key vanished"));
+    AccessSecretEntry owner =
+        directory
+            .accessKey(accessKey, request.header().apply("X-Security-Token"))
+            .orElseThrow(() -> new IllegalStateException("verified access key vanished"));
+    // A temporary credential is sealed, not stored: it outlives its user unless checked here
+    // (the emulator's reset removes users; the lookup is cached).
+    if (owner.temporary() && directory.user(owner.userId()).isEmpty()) {
+      throw new KmsException(
+          ErrorCode.UNAUTHENTICATED,
+          "Incorrect IAM authentication information: the credential's user no longer exists");
+    }
+    return owner;
   }
 
   private Caller bySignature(SignedRequest request, String pathProjectId) {

@@ -65,6 +65,11 @@ final class FailureTable {
     entries.remove(key);
   }
 
+  /** Forgets every key's failures and locks. */
+  synchronized void clearAll() {
+    entries.clear();
+  }
+
   /** How many keys are remembered; for tests of the bound. */
   synchronized int size() {
     return entries.size();

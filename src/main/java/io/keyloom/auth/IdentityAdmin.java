@@ -36,7 +36,7 @@ public final class IdentityAdmin {
   private final IdentityRepository repository;
   private final IdentityDirectory directory;
   private final KeyWrapper wrapper;
-  private final PasswordHasher hasher;
+  private final SeedPasswords passwords;
   private final SecureRandom random;
 
   /** An admin writing through the repository and keeping the directory's caches coherent. */
@@ -44,12 +44,12 @@ public final class IdentityAdmin {
       IdentityRepository repository,
       IdentityDirectory directory,
       KeyWrapper wrapper,
-      PasswordHasher hasher,
+      SeedPasswords passwords,
       SecureRandom random) {
     this.repository = repository;
     this.directory = directory;
     this.wrapper = wrapper;
-    this.hasher = hasher;
+    this.passwords = passwords;
     this.random = random;
   }
 
@@ -63,6 +63,16 @@ public final class IdentityAdmin {
       String password,
       String accessKey,
       String secretKey) {
+    /** These identities as a seed: what a reset without a seed file goes back to. */
+    public Seed asSeed() {
+      Seed.User u =
+          new Seed.User(user, password, List.of(new Seed.AccessKey(accessKey, secretKey)));
+      return new Seed(
+          List.of(
+              new Seed.Domain(
+                  domain, domainId, List.of(new Seed.Project(project, projectId)), List.of(u))));
+    }
+
     @Override
     public String toString() {
       return "Bootstrap[domain=" + domain + ", user=" + user + ", accessKey=" + accessKey + "]";
@@ -79,16 +89,9 @@ public final class IdentityAdmin {
     String password = Secrets.password(random);
     String accessKey = Secrets.accessKey(random);
     String secret = Secrets.secretKey(random);
-    Seed.User user =
-        new Seed.User(BOOT_USER, password, List.of(new Seed.AccessKey(accessKey, secret)));
     apply(
-        new Seed(
-            List.of(
-                new Seed.Domain(
-                    BOOT_DOMAIN,
-                    null,
-                    List.of(new Seed.Project(BOOT_PROJECT, null)),
-                    List.of(user)))));
+        new Bootstrap(BOOT_DOMAIN, null, BOOT_PROJECT, null, BOOT_USER, password, accessKey, secret)
+            .asSeed());
     DomainRow d = repository.findDomainByName(BOOT_DOMAIN).orElseThrow();
     String projectId = repository.findProject(d.id(), BOOT_PROJECT).orElseThrow().id();
     return new Bootstrap(
@@ -154,7 +157,7 @@ public final class IdentityAdmin {
     if (repository.findUser(domain.id(), name).isPresent()) {
       throw new IllegalArgumentException("user " + name + " already exists in " + domainName);
     }
-    return new NewUser(domainName, name, ensureUser(domain, u).id(), pw);
+    return new NewUser(domainName, name, ensureUser(domain, u, false).id(), pw);
   }
 
   /** Creates a random access key for a user. */
@@ -243,7 +246,7 @@ public final class IdentityAdmin {
         ensureProject(domain, p);
       }
       for (Seed.User u : d.users()) {
-        UserRow user = ensureUser(domain, u);
+        UserRow user = ensureUser(domain, u, true);
         for (Seed.AccessKey k : u.accessKeys()) {
           ensureAccessKey(user, k);
         }
@@ -273,18 +276,24 @@ public final class IdentityAdmin {
     return row;
   }
 
-  private UserRow ensureUser(DomainRow domain, Seed.User u) {
+  /** A seeded user's unchanged password costs no Argon2 run (docs/start-time.md). */
+  private UserRow ensureUser(DomainRow domain, Seed.User u, boolean seeded) {
     Optional<UserRow> existing = repository.findUser(domain.id(), u.name());
     if (existing.isEmpty()) {
-      UserRow row = new UserRow(newId(), domain.id(), u.name(), hasher.hash(u.password()));
+      String id = newId();
+      SeedPasswords.Stored pw =
+          seeded ? passwords.seeded(id, u.password()) : passwords.unseeded(u.password());
+      UserRow row = new UserRow(id, domain.id(), u.name(), pw.hash(), pw.seedCheck());
       repository.insertUser(row);
       return row;
     }
-    if (!hasher.verify(u.password(), existing.get().passwordHash())) {
-      repository.updatePasswordHash(existing.get().id(), hasher.hash(u.password()));
-      directory.invalidateUser(existing.get().id());
+    UserRow user = existing.get();
+    Optional<SeedPasswords.Stored> change = passwords.reseed(user, u.password());
+    if (change.isPresent()) {
+      repository.updatePasswordHash(user.id(), change.get().hash(), change.get().seedCheck());
+      directory.invalidateUser(user.id());
     }
-    return existing.get();
+    return user;
   }
 
   private void ensureAccessKey(UserRow user, Seed.AccessKey k) {

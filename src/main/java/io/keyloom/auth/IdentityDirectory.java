@@ -22,7 +22,8 @@ import java.util.function.Function;
  * database once its access key and project have been seen.
  *
  * <p>Identities are only ever added, never changed in place, by this version; a cached entry is
- * therefore never stale. Access key secrets are unwrapped once and kept in memory.
+ * therefore never stale, except after the emulator's reset removed identities, which then calls
+ * {@link #forgetAll}. Access key secrets are unwrapped once and kept in memory.
  */
 public final class IdentityDirectory implements SecretLookup {
   /** The AAD that binds a wrapped access key secret to its access key id. */
@@ -127,6 +128,13 @@ public final class IdentityDirectory implements SecretLookup {
   /** Forgets a cached user, e.g. after a password change. */
   void invalidateUser(String userId) {
     users.remove(userId);
+  }
+
+  /** Forgets every cached identity, e.g. after a reset removed some (docs/emulator.md). */
+  void forgetAll() {
+    accessKeys.clear();
+    projects.clear();
+    users.clear();
   }
 
   /** Unwraps an access key's secret. */

@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +39,15 @@ public final class LoginProtection {
   private final FailureTable addresses =
       new FailureTable(ADDRESS_FAILURES, WINDOW, LOCK, MAX_ENTRIES);
 
-  /** Protection verifying with {@code hasher}; computes the dummy hash once (one Argon2 run). */
-  public LoginProtection(PasswordHasher hasher, SecureRandom random, Clock clock) {
+  /**
+   * Protection verifying with {@code hasher}. The dummy hash has the same parameters as a real one
+   * but is made without an Argon2 run ({@link PasswordHasher#unmatchable}), so it costs the start
+   * nothing.
+   */
+  public LoginProtection(PasswordHasher hasher, Clock clock) {
     this.hasher = hasher;
     this.clock = clock;
-    byte[] unguessable = new byte[32];
-    random.nextBytes(unguessable);
-    this.dummyHash = hasher.hash(Base64.getEncoder().encodeToString(unguessable));
+    this.dummyHash = hasher.unmatchable();
   }
 
   /**
@@ -84,6 +85,12 @@ public final class LoginProtection {
     users.failed(subject, now);
     addresses.failed(addressKey(address), now);
     return false;
+  }
+
+  /** Forgets every failed login, lock and throttled address: the emulator's reset. */
+  public void forgetAll() {
+    users.clearAll();
+    addresses.clearAll();
   }
 
   /**

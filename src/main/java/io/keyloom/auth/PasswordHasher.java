@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -12,6 +13,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Parameters follow the OWASP minimum (m=19 MiB, t=2, p=1). Verification recomputes the hash
  * with the parameters stored in the string and compares in constant time.
+ *
+ * <p>Each Argon2 run costs tens of milliseconds of a core and 19 MiB; {@link #runs()} counts them,
+ * so tests can see that a start re-applying an unchanged seed runs none (docs/start-time.md).
  */
 public final class PasswordHasher {
   private static final int MEMORY_KIB = 19 * 1024;
@@ -22,6 +26,7 @@ public final class PasswordHasher {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
   private final SecureRandom random;
+  private final AtomicLong runs = new AtomicLong();
 
   /** A hasher drawing salts from the given random source. */
   public PasswordHasher(SecureRandom random) {
@@ -32,7 +37,28 @@ public final class PasswordHasher {
   public String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] hash = compute(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    return format(salt, compute(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM));
+  }
+
+  /**
+   * A hash string that no password matches (its hash bytes are random, not computed: a match would
+   * need a 256-bit preimage), whose verification costs exactly what a real hash's does. For
+   * checking logins of unknown users without telling them apart by time; costs no Argon2 run.
+   */
+  public String unmatchable() {
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] hash = new byte[HASH_BYTES];
+    random.nextBytes(salt);
+    random.nextBytes(hash);
+    return format(salt, hash);
+  }
+
+  /** How many Argon2 runs this hasher has made ({@link #hash} and {@link #verify} make one). */
+  public long runs() {
+    return runs.get();
+  }
+
+  private static String format(byte[] salt, byte[] hash) {
     return "$argon2id$v=19$m="
         + MEMORY_KIB
         + ",t="
@@ -64,7 +90,8 @@ public final class PasswordHasher {
     }
   }
 
-  private static byte[] compute(String password, byte[] salt, int m, int t, int p) {
+  private byte[] compute(String password, byte[] salt, int m, int t, int p) {
+    runs.incrementAndGet();
     Argon2Parameters params =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

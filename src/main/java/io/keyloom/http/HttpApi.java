@@ -40,21 +40,13 @@ public final class HttpApi {
   private final Backoff backoff;
 
   /** The API over the given services; {@link #start} binds it. */
-  public HttpApi(
-      Vertx vertx,
-      Authenticator authenticator,
-      ApiOptions options,
-      KmsServices kms,
-      IamServices iam,
-      StoreProbe store) {
+  public HttpApi(Vertx vertx, Authenticator authenticator, ApiServices services) {
     this.vertx = vertx;
     this.auth = new CallerAuth(authenticator);
     this.backoff = new Backoff(vertx);
-    Faults faults = options.emulator() ? new Faults() : null;
-    this.controls = new Controls(new Throttle(options.throttle(), System::nanoTime), faults);
-    IamEndpoints iamEndpoints =
-        new IamEndpoints(iam.tokens(), iam.directory(), iam.securityTokens());
-    this.routes = new Routes(options.maxBodyBytes(), kms, iamEndpoints, store, faults);
+    Faults faults = services.emulator().isPresent() ? new Faults() : null;
+    this.controls = new Controls(new Throttle(services.throttle(), System::nanoTime), faults);
+    this.routes = new Routes(services, faults);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -35,29 +36,33 @@ final class Routes {
   private final KmsServices kms;
   private final IamEndpoints iam;
   private final StoreProbe store;
+  private final Optional<EmulatorRoutes> emulator;
   private final Faults faults;
 
   /**
    * @param faults the emulator's injected faults, whose control routes are served; null without
    *     {@code --emulator}
    */
-  Routes(int maxBody, KmsServices kms, IamEndpoints iam, StoreProbe store, Faults faults) {
-    this.maxBody = maxBody;
-    this.kms = kms;
-    this.iam = iam;
-    this.store = store;
+  Routes(ApiServices services, Faults faults) {
     this.faults = faults;
+    this.maxBody = services.maxBodyBytes();
+    this.kms = services.kms();
+    IamServices iamServices = services.iam();
+    this.iam =
+        new IamEndpoints(
+            iamServices.tokens(), iamServices.directory(), iamServices.securityTokens());
+    this.store = services.store();
+    this.emulator = services.emulator().map(controls -> new EmulatorRoutes(maxBody, controls));
   }
 
-  /** The route table; with {@code --emulator} also the controls under {@code /keyloom/v1/}. */
+  /** Every route: Huawei's, then the emulator controls when {@code --emulator} is on. */
   List<Route> all() {
-    List<Route> api = huawei();
-    if (faults == null) {
-      return api;
+    List<Route> all = new ArrayList<>(huawei());
+    emulator.ifPresent(e -> all.addAll(e.all()));
+    if (faults != null) {
+      all.addAll(new FaultRoutes(maxBody, faults, operations(huawei())).all());
     }
-    List<Route> all = new ArrayList<>(api);
-    all.addAll(new FaultRoutes(maxBody, faults, operations(api)).all());
-    return List.copyOf(all);
+    return all;
   }
 
   /** The KMS operations' names, the last segments of their paths, which faults may target. */

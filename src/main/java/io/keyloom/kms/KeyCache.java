@@ -85,6 +85,12 @@ public final class KeyCache {
     primitives.keySet().removeIf(k -> k.startsWith(keyId + "#"));
   }
 
+  /** Forgets every key: after the emulator's reset destroyed them all. */
+  void clear() {
+    metadata.clear();
+    primitives.clear();
+  }
+
   /** The symmetric primitive of one version of a key. */
   SymmetricCmk symmetric(LoadedKey key, int version) {
     return (SymmetricCmk) primitive(key, version);

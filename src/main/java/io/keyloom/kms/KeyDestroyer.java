@@ -52,6 +52,27 @@ public final class KeyDestroyer {
     return destroyed;
   }
 
+  /**
+   * Destroys every key of every project now, due or not, and empties the cache: the emulator's
+   * reset (docs/emulator.md). A request that loaded a key just before may still use it for as long
+   * as it runs; the next request finds no key.
+   *
+   * @return how many keys were destroyed
+   */
+  public int destroyAll() {
+    int destroyed;
+    try {
+      destroyed = deletions.destroyAll();
+    } finally {
+      cache.clear();
+    }
+    if (destroyed > 0) {
+      deletions.reclaimDeletedSpace();
+      LOG.info("reset: destroyed all {} keys", destroyed);
+    }
+    return destroyed;
+  }
+
   private boolean destroy(String keyId) {
     try {
       boolean done = deletions.destroy(keyId);

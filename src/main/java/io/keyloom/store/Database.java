@@ -37,7 +37,10 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
-  /** Opens (creating if needed) the SQLite database file and migrates it to the latest schema. */
+  /**
+   * Opens (creating if needed) the SQLite database file and migrates it to the latest schema; a
+   * database already at it is left to itself, without Flyway ({@link SchemaVersion}).
+   */
   public static Database openSqlite(Path file) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
@@ -54,11 +57,13 @@ public final class Database implements AutoCloseable {
   private static Database open(HikariConfig config) {
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      if (!SchemaVersion.isCurrent(dataSource)) {
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+      }
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -4,12 +4,14 @@ import io.keyloom.store.IdentityRows.AccessKeyRow;
 import io.keyloom.store.IdentityRows.DomainRow;
 import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.IdentityRows.UserRow;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Domains, projects, users and access keys. */
 public final class IdentityRepository {
@@ -40,17 +42,28 @@ public final class IdentityRepository {
   /** Inserts a user. */
   public void insertUser(UserRow u) {
     update(
-        "INSERT INTO users (id, domain_id, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO users (id, domain_id, name, password_hash, seed_check, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         u.id(),
         u.domainId(),
         u.name(),
         u.passwordHash(),
+        u.seedCheck(),
         now());
   }
 
-  /** Replaces a user's password hash. */
+  /** Replaces a user's password hash; the seed check goes with it. */
   public void updatePasswordHash(String userId, String passwordHash) {
-    update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+    updatePasswordHash(userId, passwordHash, null);
+  }
+
+  /** Replaces a user's password hash and seed check (null for none). */
+  public void updatePasswordHash(String userId, String passwordHash, String seedCheck) {
+    update(
+        "UPDATE users SET password_hash = ?, seed_check = ? WHERE id = ?",
+        passwordHash,
+        seedCheck,
+        userId);
   }
 
   /** Inserts an access key. */
@@ -67,6 +80,33 @@ public final class IdentityRepository {
   /** Deletes an access key, e.g. before re-inserting it with a new secret. */
   public void deleteAccessKey(String accessKey) {
     update("DELETE FROM access_keys WHERE access_key = ?", accessKey);
+  }
+
+  /**
+   * Deletes, in one transaction, every identity not named in {@code keep}: access keys, users,
+   * projects and domains, in that order (each refers to the next). The caller keeps the sets
+   * consistent: a kept user's domain is kept too. Projects must hold no keys any more.
+   *
+   * @return how many rows were deleted
+   */
+  public int deleteAllBut(IdentityRows.Retained keep) {
+    return db.inTransaction(
+        c ->
+            deleteOthers(c, "access_keys", "access_key", keep.accessKeys())
+                + deleteOthers(c, "users", "id", keep.userIds())
+                + deleteOthers(c, "projects", "id", keep.projectIds())
+                + deleteOthers(c, "domains", "id", keep.domainIds()));
+  }
+
+  private static int deleteOthers(Connection c, String table, String column, Set<String> keep)
+      throws SQLException {
+    int deleted = 0;
+    for (String id : Jdbc.query(c, "SELECT " + column + " FROM " + table, rs -> rs.getString(1))) {
+      if (!keep.contains(id)) {
+        deleted += Jdbc.update(c, "DELETE FROM " + table + " WHERE " + column + " = ?", id);
+      }
+    }
+    return deleted;
   }
 
   /** Finds a domain by name. */
@@ -127,7 +167,8 @@ public final class IdentityRepository {
   }
 
   private static final String PROJECT_SELECT = "SELECT id, domain_id, name FROM projects";
-  private static final String USER_SELECT = "SELECT id, domain_id, name, password_hash FROM users";
+  private static final String USER_SELECT =
+      "SELECT id, domain_id, name, password_hash, seed_check FROM users";
   private static final String AK_SELECT =
       "SELECT access_key, user_id, wrapped_secret FROM access_keys";
 
@@ -140,7 +181,8 @@ public final class IdentityRepository {
   }
 
   private UserRow user(ResultSet rs) throws SQLException {
-    return new UserRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    return new UserRow(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
   }
 
   private AccessKeyRow accessKey(ResultSet rs) throws SQLException {

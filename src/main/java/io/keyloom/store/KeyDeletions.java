@@ -102,6 +102,20 @@ public final class KeyDeletions {
         });
   }
 
+  /**
+   * Destroys every key of every project at once, pending deletion or not: all wrapped material and
+   * all metadata rows, in one transaction. For the emulator's reset (docs/emulator.md).
+   *
+   * @return how many keys were destroyed
+   */
+  public int destroyAll() {
+    return db.inTransaction(
+        c -> {
+          Jdbc.update(c, "DELETE FROM cmk_versions");
+          return Jdbc.update(c, "DELETE FROM cmks");
+        });
+  }
+
   /** Leaves no copy of destroyed rows in the database's log (see {@link Database}). */
   public void reclaimDeletedSpace() {
     db.reclaimDeletedSpace();

@@ -34,4 +34,26 @@ class PasswordHasherTest {
       assertThat(hasher.verify("pw", bad)).as(bad).isFalse();
     }
   }
+
+  @Test
+  void unmatchable_hasRealParameters_butNoPasswordMatchesIt_andCostsNoArgon2Run() {
+    PasswordHasher counted = new PasswordHasher(new SecureRandom());
+    String dummy = counted.unmatchable();
+    assertThat(counted.runs()).isZero();
+    assertThat(dummy).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(dummy.length()).isEqualTo(counted.hash("x").length());
+    assertThat(counted.unmatchable()).isNotEqualTo(dummy);
+    for (String pw : new String[] {"", "password", "x"}) {
+      assertThat(counted.verify(pw, dummy)).isFalse();
+    }
+  }
+
+  @Test
+  void runs_countsEveryArgon2Run() {
+    PasswordHasher counted = new PasswordHasher(new SecureRandom());
+    String stored = counted.hash("pw");
+    counted.verify("pw", stored);
+    counted.verify("other", stored);
+    assertThat(counted.runs()).isEqualTo(3);
+  }
 }

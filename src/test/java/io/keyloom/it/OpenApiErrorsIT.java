@@ -52,6 +52,14 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void emulatorClock400_forMissingOrBadFields() {
+    String clock = "/keyloom/v1/clock";
+    assertThat(api.call("POST", clock, "{}", Map.of()).errorCode()).isEqualTo("KMS.0204");
+    assertThat(api.call("POST", clock, "{\"advance\":\"8w\"}", Map.of()).errorCode())
+        .isEqualTo("KMS.0308");
+  }
+
+  @Test
   void gateway401_withoutCredentialsOrWithABadSignature() {
     Http.Response none = api.call("POST", CREATE_KEY, "{\"key_alias\":\"a\"}", Map.of());
     assertThat(none.status()).isEqualTo(401);

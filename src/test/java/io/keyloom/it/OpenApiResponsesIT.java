@@ -58,6 +58,17 @@ class OpenApiResponsesIT {
   }
 
   @Test
+  void emulatorControls_validate() {
+    long now = api.call("GET", "/keyloom/v1/clock", null, Map.of()).json().path("now").asLong();
+    Http.Response moved = api.call("POST", "/keyloom/v1/clock", "{\"advance\":\"1s\"}", Map.of());
+    assertThat(moved.json().path("now").asLong()).isGreaterThanOrEqualTo(now + 1000);
+    assertThat(api.call("POST", "/keyloom/v1/clock", "{\"set\":" + now + "}", Map.of()).status())
+        .isEqualTo(200);
+    // Last: the reset also puts the clock back.
+    assertThat(api.call("POST", "/keyloom/v1/reset", null, Map.of()).status()).isEqualTo(200);
+  }
+
+  @Test
   void iamRoutes_validate() {
     String scoped =
         """

@@ -1,0 +1,29 @@
+package io.keyloom.http;
+
+import java.util.Optional;
+
+/**
+ * Everything the route table serves, in one value, so that adding a family of routes does not grow
+ * {@link HttpApi}'s constructor.
+ *
+ * @param maxBodyBytes the largest request body any route accepts
+ * @param kms the KMS operations
+ * @param iam tokens, projects and temporary credentials
+ * @param store the store's health, for {@code /health} and {@code /ready}
+ * @param emulator the emulator controls under {@code /keyloom/v1/}; empty when {@code --emulator}
+ *     is off, and then those paths are 404 like any unknown path
+ * @param throttle KMS calls per second one project may make (429 {@code APIGW.0308} beyond); 0 = no
+ *     limit (docs/throttle-and-faults.md)
+ */
+public record ApiServices(
+    int maxBodyBytes,
+    KmsServices kms,
+    IamServices iam,
+    StoreProbe store,
+    Optional<EmulatorControls> emulator,
+    int throttle) {
+  /** Normalises a null emulator to empty. */
+  public ApiServices {
+    emulator = emulator == null ? Optional.empty() : emulator;
+  }
+}
