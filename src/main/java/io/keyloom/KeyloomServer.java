@@ -11,7 +11,6 @@ import io.keyloom.auth.SeedPasswords;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
-import io.keyloom.config.Loopback;
 import io.keyloom.config.PemKeyStore;
 import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
@@ -203,12 +202,7 @@ public final class KeyloomServer implements AutoCloseable {
   private static int listen(
       HttpApi api, ServerConfig config, Optional<KeyManagerFactory> tls, PrintStream out)
       throws InterruptedException, IOException {
-    if (tls.isEmpty() && !Loopback.isLoopback(config.host())) {
-      LOG.warn(
-          "serving plain HTTP on {}, which is not a loopback address: tokens, secret keys and"
-              + " plaintexts cross the network unencrypted; use --tls-cert and --tls-key",
-          config.host());
-    }
+    ExposureWarnings.log(config, tls.isPresent());
     int port =
         api.start(
             new HttpApi.Listener(

@@ -63,6 +63,30 @@ class EmulatorCliIT {
   }
 
   @Test
+  void emulatorOnANonLoopbackAddress_servesTheControlsAndWarnsOnce() throws Exception {
+    try (Started s =
+        TlsOperatorIT.serve(
+                keyloom(
+                    "serve",
+                    "--host",
+                    "0.0.0.0",
+                    "--emulator",
+                    "--port",
+                    "0",
+                    "--data-dir",
+                    dir.resolve("data").toString()))
+            .process()) {
+      Http http = new Http("http://127.0.0.1:" + s.port());
+      assertThat(http.send("GET", "/keyloom/v1/clock", null, Map.of()).status()).isEqualTo(200);
+      assertThat(s.log())
+          .as("one line for plain HTTP, one for the controls")
+          .containsOnlyOnce("emulator controls are on at 0.0.0.0")
+          .contains("--emulator=false");
+      assertThat(TlsOperatorIT.warnings(s.log())).as(s.log()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void withoutSeed_resetGoesBackToTheFirstStartIdentities_overHttpAndFromTheCli() throws Exception {
     Path data = dir.resolve("data");
     try (Started s = serve(keyloom("serve", "--port", "0", "--data-dir", data.toString()))) {
