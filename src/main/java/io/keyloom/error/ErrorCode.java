@@ -76,6 +76,11 @@ public enum ErrorCode {
   TOKEN_EXPIRED(403, "KMS.0303", "X-Auth-Token has expired."),
   TOKEN_NOT_PROJECT_SCOPED(403, "KMS.0305", "X-Auth-Token is not scoped to a project."),
   PROJECT_MISMATCH(403, "KMS.0321", "The project in the URL differs from the caller's project."),
+  BROWSER_REFUSED(
+      403,
+      "KMS.0307",
+      "Emulator controls do not answer web pages (the request has an Origin header); call them"
+          + " from a script or test."),
   UNAUTHENTICATED(401, "APIGW.0301", "Incorrect IAM authentication information."),
   THROTTLED(
       429,

@@ -27,6 +27,31 @@ class EmulatorResetIT extends ServerIT {
   }
 
   @Test
+  void aWebPage_cannotResetOrMoveTheClock() {
+    KmsClient alice = Sdk.alice(server);
+    String key = LifecycleCalls.create(alice);
+    long now = http.send("GET", "/keyloom/v1/clock", null, Map.of()).json().path("now").asLong();
+    // What a cross-site form or fetch (or a DNS-rebound page) sends: an Origin header.
+    Map<String, String> page = Map.of("Origin", "http://evil.example");
+    for (Http.Response r :
+        new Http.Response[] {
+          http.post("/keyloom/v1/reset", null, page),
+          http.post("/keyloom/v1/clock", "{\"advance\":\"8d\"}", page),
+          http.post("/keyloom/v1/faults", "{\"operation\":\"sign\",\"status\":500}", page),
+          http.send("GET", "/keyloom/v1/clock", null, page)
+        }) {
+      assertThat(r.status()).as(r.text()).isEqualTo(403);
+      assertThat(r.errorCode()).isEqualTo("KMS.0307");
+    }
+    assertThat(LifecycleCalls.describe(alice, key)).as("the key survived").isNotNull();
+    assertThat(http.send("GET", "/keyloom/v1/clock", null, Map.of()).json().path("now").asLong())
+        .as("the clock did not move 8 days")
+        .isLessThan(now + 86_400_000L);
+    assertThat(http.send("GET", "/keyloom/v1/faults", null, Map.of()).json().toString())
+        .doesNotContain("sign");
+  }
+
+  @Test
   void reset_destroysEveryKeyOfEveryProject_cachedOnesToo() {
     KmsClient alice = Sdk.alice(server);
     KmsClient bob = Sdk.bob(server);
