@@ -23,13 +23,19 @@ final class CallerAuth {
     if (auth == Route.Auth.NONE) {
       return null;
     }
+    if (auth == Route.Auth.EMULATOR) {
+      if (ctx.request().getHeader("Origin") != null) {
+        throw new KmsException(ErrorCode.BROWSER_REFUSED);
+      }
+      return null;
+    }
     HttpServerRequest r = ctx.request();
     SignedRequest request = new SignedRequest(r.method().name(), r.uri(), header(r), body);
     return switch (auth) {
       case PROJECT -> authenticator.authenticate(request, projectId(ctx));
       case USER -> authenticator.user(request, true);
       case LONG_TERM_USER -> authenticator.user(request, false);
-      case NONE -> throw new IllegalStateException("unreachable");
+      case NONE, EMULATOR -> throw new IllegalStateException("unreachable");
     };
   }
 

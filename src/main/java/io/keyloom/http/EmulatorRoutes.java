@@ -51,7 +51,12 @@ final class EmulatorRoutes {
   }
 
   private Route control(HttpMethod method, String name, Endpoint endpoint) {
-    return new Route(method, PREFIX + name, maxBody, Route.Auth.NONE, b -> Work.WRITE, endpoint);
+    return control(method, PREFIX + name, maxBody, endpoint);
+  }
+
+  /** An emulator control: no credentials, not from web pages, store work. */
+  static Route control(HttpMethod method, String path, int maxBody, Endpoint endpoint) {
+    return new Route(method, path, maxBody, Route.Auth.EMULATOR, b -> Work.WRITE, endpoint);
   }
 
   private Map<String, Object> reset() {

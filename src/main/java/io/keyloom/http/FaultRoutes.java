@@ -41,7 +41,7 @@ final class FaultRoutes {
   }
 
   private Route route(io.vertx.core.http.HttpMethod method, Endpoint endpoint) {
-    return new Route(method, PATH, maxBody, Route.Auth.NONE, b -> Work.WRITE, endpoint);
+    return EmulatorRoutes.control(method, PATH, maxBody, endpoint);
   }
 
   private Endpoint.Reply add(byte[] body) {

@@ -108,14 +108,11 @@ public final class HttpApi {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
     for (Route route : routes.all()) {
-      io.vertx.ext.web.Route r =
-          router
-              .route(route.method(), route.path())
-              .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()));
-      if (route.path().startsWith(EmulatorRoutes.PREFIX)) {
-        r.handler(HttpApi::refuseWebPages);
-      }
-      r.handler(ctx -> dispatch(ctx, route, publicUrl)).failureHandler(HttpApi::failed);
+      router
+          .route(route.method(), route.path())
+          .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
+          .handler(ctx -> dispatch(ctx, route, publicUrl))
+          .failureHandler(HttpApi::failed);
     }
     router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
     router.errorHandler(405, ctx -> sendError(ctx, ErrorCode.METHOD_NOT_ALLOWED));
@@ -126,19 +123,6 @@ public final class HttpApi {
       router.errorHandler(status, HttpApi::failed);
     }
     return router;
-  }
-
-  /**
-   * The emulator controls need no credentials, so a web page open in the developer's browser could
-   * otherwise reset every key with a simple cross-site POST (or through DNS rebinding). Browsers
-   * send {@code Origin} on every such request; scripts, SDKs and tests do not.
-   */
-  private static void refuseWebPages(RoutingContext ctx) {
-    if (ctx.request().getHeader("Origin") != null) {
-      sendError(ctx, ErrorCode.BROWSER_REFUSED);
-    } else {
-      ctx.next();
-    }
   }
 
   /** A fresh request id: 32 lowercase hex characters. */

@@ -32,6 +32,12 @@ record Route(
   enum Auth {
     /** No credentials: health, versions, token issuance. */
     NONE,
+    /**
+     * No credentials, but never from a web page: the emulator controls (docs/emulator.md). A
+     * request with an {@code Origin} header gets 403 {@code KMS.0307}: browsers send it on every
+     * cross-site POST and on a DNS-rebound page's requests; scripts, SDKs and tests do not.
+     */
+    EMULATOR,
     /** AK/SK signature or X-Auth-Token, scoped to the path's project. */
     PROJECT,
     /** Any valid AK/SK signature (temporary ones too) or X-Auth-Token of a user; no project. */
