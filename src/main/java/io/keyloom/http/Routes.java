@@ -12,7 +12,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.keyloom.auth.Caller;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
-import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.DataRequests;
+import io.keyloom.kms.api.DatakeyRequests;
+import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.SignRequests;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -95,49 +98,49 @@ final class Routes {
             "/v3.0/OS-CREDENTIAL/securitytokens",
             Route.Auth.LONG_TERM_USER,
             iam::issueSecurityToken),
-        kms(Routes::createKeyWork, "create-key", Requests.CreateKey.class, kms.keys()::create),
-        kms(HOT, "describe-key", Requests.KeyId.class, kms.keys()::describe),
-        kms(WRITE, "list-keys", Requests.ListKeys.class, kms.listing()::list),
-        kms(WRITE, "enable-key", Requests.KeyId.class, kms.keys()::enable),
-        kms(WRITE, "disable-key", Requests.KeyId.class, kms.keys()::disable),
+        kms(Routes::createKeyWork, "create-key", KeyRequests.CreateKey.class, kms.keys()::create),
+        kms(HOT, "describe-key", KeyRequests.KeyId.class, kms.keys()::describe),
+        kms(WRITE, "list-keys", KeyRequests.ListKeys.class, kms.listing()::list),
+        kms(WRITE, "enable-key", KeyRequests.KeyId.class, kms.keys()::enable),
+        kms(WRITE, "disable-key", KeyRequests.KeyId.class, kms.keys()::disable),
         kms(
             WRITE,
             "schedule-key-deletion",
-            Requests.ScheduleKeyDeletion.class,
+            KeyRequests.ScheduleKeyDeletion.class,
             kms.deletions()::schedule),
-        kms(WRITE, "cancel-key-deletion", Requests.KeyId.class, kms.deletions()::cancel),
-        kms(WRITE, "update-key-alias", Requests.UpdateKeyAlias.class, kms.keys()::updateAlias),
+        kms(WRITE, "cancel-key-deletion", KeyRequests.KeyId.class, kms.deletions()::cancel),
+        kms(WRITE, "update-key-alias", KeyRequests.UpdateKeyAlias.class, kms.keys()::updateAlias),
         kms(
             WRITE,
             "update-key-description",
-            Requests.UpdateKeyDescription.class,
+            KeyRequests.UpdateKeyDescription.class,
             kms.keys()::updateDescription),
         kmsGet("user-instances", kms.quotas()::instances),
         kmsGet("user-quotas", kms.quotas()::quotas),
-        kms(HOT, "get-publickey", Requests.KeyId.class, kms.keys()::publicKey),
-        kms(HOT, "encrypt-data", Requests.EncryptData.class, kms.data()::encrypt),
-        kms(HOT, "decrypt-data", Requests.DecryptData.class, kms.data()::decrypt),
-        kms(HOT, "sign", Requests.Sign.class, kms.signer()::sign),
-        kms(HOT, "verify", Requests.Verify.class, kms.signer()::verify),
-        kms(HOT, "create-datakey", Requests.CreateDatakey.class, kms.dataKeys()::create),
+        kms(HOT, "get-publickey", KeyRequests.KeyId.class, kms.keys()::publicKey),
+        kms(HOT, "encrypt-data", DataRequests.EncryptData.class, kms.data()::encrypt),
+        kms(HOT, "decrypt-data", DataRequests.DecryptData.class, kms.data()::decrypt),
+        kms(HOT, "sign", SignRequests.Sign.class, kms.signer()::sign),
+        kms(HOT, "verify", SignRequests.Verify.class, kms.signer()::verify),
+        kms(HOT, "create-datakey", DatakeyRequests.CreateDatakey.class, kms.dataKeys()::create),
         kms(
             HOT,
             "create-datakey-without-plaintext",
-            Requests.CreateDatakey.class,
+            DatakeyRequests.CreateDatakey.class,
             kms.dataKeys()::createWithoutPlaintext),
-        kms(HOT, "encrypt-datakey", Requests.EncryptDatakey.class, kms.dataKeys()::encrypt),
-        kms(HOT, "decrypt-datakey", Requests.DecryptDatakey.class, kms.dataKeys()::decrypt),
+        kms(HOT, "encrypt-datakey", DatakeyRequests.EncryptDatakey.class, kms.dataKeys()::encrypt),
+        kms(HOT, "decrypt-datakey", DatakeyRequests.DecryptDatakey.class, kms.dataKeys()::decrypt),
         kms(
             HEAVY,
             "create-rsa-datakey-pair",
-            Requests.CreateDatakeyPair.class,
+            DatakeyRequests.CreateDatakeyPair.class,
             kms.keyPairs()::createRsa),
         kms(
             HEAVY,
             "create-ec-datakey-pair",
-            Requests.CreateDatakeyPair.class,
+            DatakeyRequests.CreateDatakeyPair.class,
             kms.keyPairs()::createEc),
-        kms(HOT, "gen-random", Requests.GenRandom.class, kms.dataKeys()::random));
+        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random));
   }
 
   /**

@@ -5,8 +5,8 @@ import io.keyloom.crypto.DataKeyDigest;
 import io.keyloom.crypto.SecretBytes;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.DatakeyRequests;
+import io.keyloom.kms.api.DatakeyResponses;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -35,21 +35,24 @@ public final class DataKeyService {
   }
 
   /** A new data key, returned in plaintext and wrapped under the CMK. */
-  public Responses.CreateDatakey create(Project project, Requests.CreateDatakey r) {
+  public DatakeyResponses.CreateDatakey create(Project project, DatakeyRequests.CreateDatakey r) {
     Created created = createKey(project, r, true);
-    return new Responses.CreateDatakey(created.keyId(), created.plainText(), created.cipherText());
+    return new DatakeyResponses.CreateDatakey(
+        created.keyId(), created.plainText(), created.cipherText());
   }
 
   /** A new data key, returned only wrapped under the CMK. */
-  public Responses.CreateDatakeyWithoutPlaintext createWithoutPlaintext(
-      Project project, Requests.CreateDatakey r) {
+  public DatakeyResponses.CreateDatakeyWithoutPlaintext createWithoutPlaintext(
+      Project project, DatakeyRequests.CreateDatakey r) {
     Created created = createKey(project, r, false);
-    return new Responses.CreateDatakeyWithoutPlaintext(created.keyId(), created.cipherText());
+    return new DatakeyResponses.CreateDatakeyWithoutPlaintext(
+        created.keyId(), created.cipherText());
   }
 
   private record Created(String keyId, String plainText, String cipherText) {}
 
-  private Created createKey(Project project, Requests.CreateDatakey r, boolean withPlaintext) {
+  private Created createKey(
+      Project project, DatakeyRequests.CreateDatakey r, boolean withPlaintext) {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     int length = dataKeyLength(r.keySpec(), r.datakeyLength());
@@ -82,7 +85,8 @@ public final class DataKeyService {
   }
 
   /** Wraps a caller's DEK after checking the digest that follows it in plain_text. */
-  public Responses.EncryptDatakey encrypt(Project project, Requests.EncryptDatakey r) {
+  public DatakeyResponses.EncryptDatakey encrypt(
+      Project project, DatakeyRequests.EncryptDatakey r) {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     String text = Params.required(r.plainText(), "plain_text");
@@ -106,7 +110,7 @@ public final class DataKeyService {
         throw new KmsException(ErrorCode.DATAKEY_DIGEST_MISMATCH);
       }
       String cipherText = Params.hex(seal(key, dek, aad));
-      return new Responses.EncryptDatakey(key.keyId(), cipherText, Integer.toString(length));
+      return new DatakeyResponses.EncryptDatakey(key.keyId(), cipherText, Integer.toString(length));
     } finally {
       Arrays.fill(input, (byte) 0);
       Arrays.fill(dek, (byte) 0);
@@ -115,7 +119,8 @@ public final class DataKeyService {
   }
 
   /** Unwraps a data key made by create-datakey(-without-plaintext) or encrypt-datakey. */
-  public Responses.DecryptDatakey decrypt(Project project, Requests.DecryptDatakey r) {
+  public DatakeyResponses.DecryptDatakey decrypt(
+      Project project, DatakeyRequests.DecryptDatakey r) {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     String text = Params.required(r.cipherText(), "cipher_text");
@@ -133,7 +138,8 @@ public final class DataKeyService {
     SecretBytes secret = SecretBytes.copyOf(dek);
     try {
       String digest = Params.hex(DataKeyDigest.of(key.spec(), secret));
-      return new Responses.DecryptDatakey(Params.hex(dek), Integer.toString(dek.length), digest);
+      return new DatakeyResponses.DecryptDatakey(
+          Params.hex(dek), Integer.toString(dek.length), digest);
     } finally {
       Arrays.fill(dek, (byte) 0);
       secret.destroy();
@@ -141,7 +147,7 @@ public final class DataKeyService {
   }
 
   /** {@code random_data_length} bits (8..8192, a multiple of 8) from the CSPRNG, as hex. */
-  public Responses.Random random(Project project, Requests.GenRandom r) {
+  public DatakeyResponses.Random random(Project project, DatakeyRequests.GenRandom r) {
     Params.sequence(r.sequence());
     int length =
         Params.bitsAsBytes(
@@ -151,7 +157,7 @@ public final class DataKeyService {
     byte[] bytes = new byte[length];
     try {
       random.nextBytes(bytes);
-      return new Responses.Random(Params.hex(bytes));
+      return new DatakeyResponses.Random(Params.hex(bytes));
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }

@@ -6,8 +6,8 @@ import io.keyloom.crypto.EncryptionAlgorithm;
 import io.keyloom.crypto.KeySpec;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.DataRequests;
+import io.keyloom.kms.api.DataResponses;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -36,7 +36,7 @@ public final class DataService {
   }
 
   /** Encrypts up to 4096 bytes of UTF-8 plaintext. */
-  public Responses.EncryptData encrypt(Project project, Requests.EncryptData r) {
+  public DataResponses.EncryptData encrypt(Project project, DataRequests.EncryptData r) {
     Params.sequence(r.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(r.keyId()));
     byte[] plaintext =
@@ -63,11 +63,12 @@ public final class DataService {
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
     }
-    return new Responses.EncryptData(key.keyId(), Base64.getEncoder().encodeToString(ciphertext));
+    return new DataResponses.EncryptData(
+        key.keyId(), Base64.getEncoder().encodeToString(ciphertext));
   }
 
   /** Decrypts a ciphertext made by {@link #encrypt}. */
-  public Responses.DecryptData decrypt(Project project, Requests.DecryptData r) {
+  public DataResponses.DecryptData decrypt(Project project, DataRequests.DecryptData r) {
     Params.sequence(r.sequence());
     String text = Params.required(r.cipherText(), "cipher_text");
     EncryptionAlgorithm alg = algorithm(r.encryptionAlgorithm());
@@ -75,7 +76,7 @@ public final class DataService {
         alg == EncryptionAlgorithm.SYMMETRIC_DEFAULT
             ? decryptSymmetric(project, r, text)
             : decryptAsymmetric(project, r, text, alg);
-    return new Responses.DecryptData(
+    return new DataResponses.DecryptData(
         d.keyId(),
         new String(d.plaintext(), StandardCharsets.UTF_8),
         Base64.getEncoder().encodeToString(d.plaintext()));
@@ -83,7 +84,7 @@ public final class DataService {
 
   private record Decrypted(String keyId, byte[] plaintext) {}
 
-  private Decrypted decryptSymmetric(Project project, Requests.DecryptData r, String text) {
+  private Decrypted decryptSymmetric(Project project, DataRequests.DecryptData r, String text) {
     if (!SYMMETRIC_CIPHERTEXT.matcher(text).matches()) {
       throw KmsException.invalid("cipher_text");
     }
@@ -105,7 +106,7 @@ public final class DataService {
   }
 
   private Decrypted decryptAsymmetric(
-      Project project, Requests.DecryptData r, String text, EncryptionAlgorithm alg) {
+      Project project, DataRequests.DecryptData r, String text, EncryptionAlgorithm alg) {
     if (!ASYMMETRIC_CIPHERTEXT.matcher(text).matches()) {
       throw KmsException.invalid("cipher_text");
     }

@@ -2,8 +2,8 @@ package io.keyloom.kms;
 
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.KeyResponses;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyRepository;
 import java.time.Clock;
@@ -39,7 +39,8 @@ public final class DeletionService {
    * and pending import, refused when already pending ({@code KMS.1402}) and for default keys
    * ({@code KMS.0211}). The key becomes unusable at once on this node.
    */
-  public Responses.KeyDeletion schedule(Project project, Requests.ScheduleKeyDeletion request) {
+  public KeyResponses.KeyDeletion schedule(
+      Project project, KeyRequests.ScheduleKeyDeletion request) {
     Params.sequence(request.sequence());
     String keyId = Params.keyId(request.keyId());
     int days = pendingDays(request.pendingDays());
@@ -57,14 +58,14 @@ public final class DeletionService {
       throw new KmsException(ErrorCode.ALREADY_PENDING_DELETION);
     }
     refresh(project, keyId);
-    return new Responses.KeyDeletion(keyId, pending.wire());
+    return new KeyResponses.KeyDeletion(keyId, pending.wire());
   }
 
   /**
    * Cancels a pending deletion ({@code KMS.1501} unless pending): the key becomes disabled, or
    * pending import when it is an external key that has no material.
    */
-  public Responses.KeyDeletion cancel(Project project, Requests.KeyId request) {
+  public KeyResponses.KeyDeletion cancel(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
     String keyId = Params.keyId(request.keyId());
     cache.get(project.id(), keyId);
@@ -75,7 +76,7 @@ public final class DeletionService {
       throw new KmsException(ErrorCode.KEY_NOT_PENDING_DELETION);
     }
     refresh(project, keyId);
-    return new Responses.KeyDeletion(keyId, next.wire());
+    return new KeyResponses.KeyDeletion(keyId, next.wire());
   }
 
   /** Re-reads a key after a write; 404 if it is gone meanwhile. */

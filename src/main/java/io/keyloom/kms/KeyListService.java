@@ -4,8 +4,8 @@ import io.keyloom.crypto.KeySpec;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.keyloom.kms.api.KeyDetails;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.KeyResponses;
 import io.keyloom.store.KeyFilter;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRow;
@@ -36,7 +36,7 @@ public final class KeyListService {
   }
 
   /** One page of the project's keys matching the request's filters. */
-  public Responses.ListKeys list(Project project, Requests.ListKeys r) {
+  public KeyResponses.ListKeys list(Project project, KeyRequests.ListKeys r) {
     Params.sequence(r.sequence());
     int limit = limit(r.limit());
     int offset = marker(r.marker());
@@ -55,7 +55,7 @@ public final class KeyListService {
     }
     int next = offset + page.rows().size();
     boolean truncated = next < page.total();
-    return new Responses.ListKeys(
+    return new KeyResponses.ListKeys(
         ids,
         details,
         truncated ? Integer.toString(next) : "",

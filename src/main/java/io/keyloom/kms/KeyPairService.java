@@ -4,8 +4,8 @@ import io.keyloom.crypto.DataKeyPair;
 import io.keyloom.crypto.DataKeyPairSpec;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.DatakeyRequests;
+import io.keyloom.kms.api.DatakeyResponses;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -31,16 +31,19 @@ public final class KeyPairService {
   }
 
   /** An RSA_2048, RSA_3072 or RSA_4096 pair. */
-  public Responses.DatakeyPair createRsa(Project project, Requests.CreateDatakeyPair r) {
+  public DatakeyResponses.DatakeyPair createRsa(
+      Project project, DatakeyRequests.CreateDatakeyPair r) {
     return create(project, r, true);
   }
 
   /** An ECC_NIST_P256/P384/P521, ECC_SECG_P256K1 or SM2 pair. */
-  public Responses.DatakeyPair createEc(Project project, Requests.CreateDatakeyPair r) {
+  public DatakeyResponses.DatakeyPair createEc(
+      Project project, DatakeyRequests.CreateDatakeyPair r) {
     return create(project, r, false);
   }
 
-  private Responses.DatakeyPair create(Project project, Requests.CreateDatakeyPair r, boolean rsa) {
+  private DatakeyResponses.DatakeyPair create(
+      Project project, DatakeyRequests.CreateDatakeyPair r, boolean rsa) {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     DataKeyPairSpec spec =
@@ -54,7 +57,7 @@ public final class KeyPairService {
     try {
       byte[] sealed = cache.sealWithCurrentVersion(key, pkcs8, aad);
       Base64.Encoder b64 = Base64.getEncoder();
-      return new Responses.DatakeyPair(
+      return new DatakeyResponses.DatakeyPair(
           key.keyId(),
           spec.name(),
           b64.encodeToString(pair.publicKeyDer()),

@@ -4,8 +4,9 @@ import io.keyloom.crypto.KeySpec;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.keyloom.kms.api.KeyDetails;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.KeyResponses;
+import io.keyloom.kms.api.SignResponses;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import io.keyloom.store.StoreException;
@@ -43,7 +44,7 @@ public final class KeyService {
    * Creates a key; the response is sent only after the key is durably stored. The store checks the
    * project's quota in the same transaction as the insert, so concurrent creates cannot exceed it.
    */
-  public Responses.CreateKey create(Project project, Requests.CreateKey request) {
+  public KeyResponses.CreateKey create(Project project, KeyRequests.CreateKey request) {
     NewKey spec = NewKey.validate(request);
     if (repository.aliasExists(project.id(), spec.alias())) {
       throw new KmsException(ErrorCode.ALIAS_EXISTS);
@@ -77,24 +78,24 @@ public final class KeyService {
       throw new KmsException(ErrorCode.ALIAS_EXISTS);
     }
     cache.put(row);
-    return new Responses.CreateKey(new Responses.KekInfo(keyId, project.domainId()));
+    return new KeyResponses.CreateKey(new KeyResponses.KekInfo(keyId, project.domainId()));
   }
 
   /** Describes a key in any state. */
-  public Responses.DescribeKey describe(Project project, Requests.KeyId request) {
+  public KeyResponses.DescribeKey describe(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(request.keyId()));
-    return new Responses.DescribeKey(details(project, key.row()));
+    return new KeyResponses.DescribeKey(details(project, key.row()));
   }
 
   /** Enables a disabled key ({@code KMS.1201} otherwise). */
-  public Responses.KeyState enable(Project project, Requests.KeyId request) {
+  public KeyResponses.KeyState enable(Project project, KeyRequests.KeyId request) {
     return transition(
         project, request, KeyState.DISABLED, KeyState.ENABLED, ErrorCode.KEY_NOT_DISABLED);
   }
 
   /** Disables an enabled key ({@code KMS.1301} otherwise). */
-  public Responses.KeyState disable(Project project, Requests.KeyId request) {
+  public KeyResponses.KeyState disable(Project project, KeyRequests.KeyId request) {
     return transition(
         project, request, KeyState.ENABLED, KeyState.DISABLED, ErrorCode.KEY_NOT_ENABLED);
   }
@@ -104,7 +105,8 @@ public final class KeyService {
    * KMS.0211}); the alias follows the create-key rules and is unique in the project ({@code
    * KMS.1104}).
    */
-  public Responses.UpdateKeyAlias updateAlias(Project project, Requests.UpdateKeyAlias request) {
+  public KeyResponses.UpdateKeyAlias updateAlias(
+      Project project, KeyRequests.UpdateKeyAlias request) {
     Params.sequence(request.sequence());
     String keyId = Params.keyId(request.keyId());
     String alias = NewKey.alias(request.keyAlias());
@@ -117,12 +119,12 @@ public final class KeyService {
       throw new KmsException(ErrorCode.ALIAS_EXISTS);
     }
     refresh(keyId);
-    return new Responses.UpdateKeyAlias(new Responses.KeyAliasInfo(keyId, alias));
+    return new KeyResponses.UpdateKeyAlias(new KeyResponses.KeyAliasInfo(keyId, alias));
   }
 
   /** Changes the description (0–255 characters) under the same rules as {@link #updateAlias}. */
-  public Responses.UpdateKeyDescription updateDescription(
-      Project project, Requests.UpdateKeyDescription request) {
+  public KeyResponses.UpdateKeyDescription updateDescription(
+      Project project, KeyRequests.UpdateKeyDescription request) {
     Params.sequence(request.sequence());
     String keyId = Params.keyId(request.keyId());
     if (request.keyDescription() == null) {
@@ -134,18 +136,19 @@ public final class KeyService {
       refusedEdit(project, keyId);
     }
     refresh(keyId);
-    return new Responses.UpdateKeyDescription(new Responses.KeyDescriptionInfo(keyId, description));
+    return new KeyResponses.UpdateKeyDescription(
+        new KeyResponses.KeyDescriptionInfo(keyId, description));
   }
 
   /** The PEM public key of an enabled asymmetric key. */
-  public Responses.PublicKey publicKey(Project project, Requests.KeyId request) {
+  public SignResponses.PublicKey publicKey(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(request.keyId()));
     if (key.spec().isSymmetric()) {
       throw new KmsException(ErrorCode.SYMMETRIC_NOT_SUPPORTED);
     }
     key.state().requireUsable();
-    return new Responses.PublicKey(key.keyId(), cache.asymmetric(key).publicKeyPem());
+    return new SignResponses.PublicKey(key.keyId(), cache.asymmetric(key).publicKeyPem());
   }
 
   private static void requireEditable(LoadedKey key) {
@@ -168,8 +171,12 @@ public final class KeyService {
     repository.find(keyId).ifPresentOrElse(cache::put, () -> cache.evict(keyId));
   }
 
-  private Responses.KeyState transition(
-      Project project, Requests.KeyId request, KeyState from, KeyState to, ErrorCode wrongState) {
+  private KeyResponses.KeyState transition(
+      Project project,
+      KeyRequests.KeyId request,
+      KeyState from,
+      KeyState to,
+      ErrorCode wrongState) {
     Params.sequence(request.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(request.keyId()));
     if (key.row().defaultKey()) {
@@ -181,7 +188,7 @@ public final class KeyService {
       throw new KmsException(wrongState);
     }
     cache.put(key.row().withState(to.wire()));
-    return new Responses.KeyState(new Responses.KeyStatusInfo(key.keyId(), to.wire()));
+    return new KeyResponses.KeyState(new KeyResponses.KeyStatusInfo(key.keyId(), to.wire()));
   }
 
   static KeyDetails details(Project project, KeyRow k) {

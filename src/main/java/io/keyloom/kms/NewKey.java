@@ -3,7 +3,7 @@ package io.keyloom.kms;
 import io.keyloom.crypto.KeySpec;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.KeyRequests;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,7 @@ record NewKey(
   private static final Pattern ALIAS = Pattern.compile("^[a-zA-Z0-9:/_-]{1,255}$");
   private static final Pattern ENTERPRISE_PROJECT = Pattern.compile("^[0-9a-zA-Z-]{1,36}$");
 
-  static NewKey validate(Requests.CreateKey r) {
+  static NewKey validate(KeyRequests.CreateKey r) {
     Params.sequence(r.sequence());
     String alias = alias(r.keyAlias());
     KeySpec spec = r.keySpec() == null ? KeySpec.AES_256 : parseSpec(r.keySpec());

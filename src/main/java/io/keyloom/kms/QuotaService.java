@@ -1,6 +1,6 @@
 package io.keyloom.kms;
 
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.QuotaResponses;
 import io.keyloom.store.KeyRepository;
 import java.util.List;
 
@@ -22,16 +22,17 @@ public final class QuotaService {
   }
 
   /** The number of the project's keys that are not service default keys. */
-  public Responses.UserInstances instances(Project project) {
-    return new Responses.UserInstances(repository.countKeys(project.id()));
+  public QuotaResponses.UserInstances instances(Project project) {
+    return new QuotaResponses.UserInstances(repository.countKeys(project.id()));
   }
 
   /** The project's key quota and the grants-per-key quota, each with its usage. */
-  public Responses.UserQuotas quotas(Project project) {
-    return new Responses.UserQuotas(
-        new Responses.Quotas(
+  public QuotaResponses.UserQuotas quotas(Project project) {
+    return new QuotaResponses.UserQuotas(
+        new QuotaResponses.Quotas(
             List.of(
-                new Responses.QuotaResource("CMK", repository.countKeys(project.id()), keyQuota),
-                new Responses.QuotaResource("grant_per_CMK", 0, GRANTS_PER_KEY))));
+                new QuotaResponses.QuotaResource(
+                    "CMK", repository.countKeys(project.id()), keyQuota),
+                new QuotaResponses.QuotaResource("grant_per_CMK", 0, GRANTS_PER_KEY))));
   }
 }

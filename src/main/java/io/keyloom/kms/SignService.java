@@ -3,8 +3,8 @@ package io.keyloom.kms;
 import io.keyloom.crypto.SigningAlgorithm;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
-import io.keyloom.kms.api.Responses;
+import io.keyloom.kms.api.SignRequests;
+import io.keyloom.kms.api.SignResponses;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
@@ -27,26 +27,26 @@ public final class SignService {
   }
 
   /** Signs a message or digest. */
-  public Responses.Sign sign(Project project, Requests.Sign r) {
+  public SignResponses.Sign sign(Project project, SignRequests.Sign r) {
     Params.sequence(r.sequence());
     Signable s = signable(project, r.keyId(), r.message(), r.signingAlgorithm(), r.messageType());
     try {
       byte[] signature = cache.asymmetric(s.key()).sign(s.alg(), s.message(), s.digest());
-      return new Responses.Sign(s.key().keyId(), Base64.getEncoder().encodeToString(signature));
+      return new SignResponses.Sign(s.key().keyId(), Base64.getEncoder().encodeToString(signature));
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
     }
   }
 
   /** Verifies a signature over a message or digest with the key's public key. */
-  public Responses.Verify verify(Project project, Requests.Verify r) {
+  public SignResponses.Verify verify(Project project, SignRequests.Verify r) {
     Params.sequence(r.sequence());
     Params.keyId(r.keyId());
     byte[] signature = Params.base64(Params.required(r.signature(), "signature"), "signature");
     Signable s = signable(project, r.keyId(), r.message(), r.signingAlgorithm(), r.messageType());
     try {
       boolean valid = cache.asymmetric(s.key()).verify(s.alg(), s.message(), s.digest(), signature);
-      return new Responses.Verify(s.key().keyId(), Boolean.toString(valid));
+      return new SignResponses.Verify(s.key().keyId(), Boolean.toString(valid));
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
     }

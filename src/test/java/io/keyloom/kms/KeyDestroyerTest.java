@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.DomainRow;
@@ -93,7 +93,7 @@ class KeyDestroyerTest {
         node.keys()
             .create(
                 PROJECT,
-                new Requests.CreateKey(
+                new KeyRequests.CreateKey(
                     "k" + System.nanoTime(), null, null, null, null, null, null, null))
             .keyInfo()
             .keyId();
@@ -116,7 +116,7 @@ class KeyDestroyerTest {
     LoadedKey seenByA = a.cache().get(PROJECT.id(), keyId);
     LoadedKey seenByB = b.cache().get(PROJECT.id(), keyId);
     b.cache().symmetric(seenByB, 1);
-    a.deletions().schedule(PROJECT, new Requests.ScheduleKeyDeletion(keyId, "7", null));
+    a.deletions().schedule(PROJECT, new KeyRequests.ScheduleKeyDeletion(keyId, "7", null));
     now = now.plus(Duration.ofDays(7));
     assertThat(a.destroyer().sweep()).isEqualTo(1);
 
@@ -136,7 +136,7 @@ class KeyDestroyerTest {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String keyId = createUsedKey(a);
-      a.deletions().schedule(PROJECT, new Requests.ScheduleKeyDeletion(keyId, "7", null));
+      a.deletions().schedule(PROJECT, new KeyRequests.ScheduleKeyDeletion(keyId, "7", null));
       keys.add(keyId);
     }
     now = now.plus(Duration.ofDays(7)).minusMillis(1);
@@ -174,7 +174,7 @@ class KeyDestroyerTest {
 
   static boolean tryCancel(Node node, String keyId) {
     try {
-      node.deletions().cancel(PROJECT, new Requests.KeyId(keyId, null));
+      node.deletions().cancel(PROJECT, new KeyRequests.KeyId(keyId, null));
       return true;
     } catch (KmsException e) {
       assertThat(e.error()).isEqualTo(ErrorCode.KEY_NOT_FOUND);
@@ -206,21 +206,21 @@ class KeyDestroyerTest {
     assertThatThrownBy(
             () ->
                 a.deletions()
-                    .schedule(PROJECT, new Requests.ScheduleKeyDeletion(row.keyId(), "7", null)))
+                    .schedule(PROJECT, new KeyRequests.ScheduleKeyDeletion(row.keyId(), "7", null)))
         .isInstanceOfSatisfying(
             KmsException.class, e -> assertThat(e.error()).isEqualTo(ErrorCode.DEFAULT_KEY));
     assertThatThrownBy(
             () ->
                 a.keys()
                     .updateAlias(
-                        PROJECT, new Requests.UpdateKeyAlias(row.keyId(), "renamed", null)))
+                        PROJECT, new KeyRequests.UpdateKeyAlias(row.keyId(), "renamed", null)))
         .isInstanceOfSatisfying(
             KmsException.class, e -> assertThat(e.error()).isEqualTo(ErrorCode.DEFAULT_KEY));
     assertThatThrownBy(
             () ->
                 a.keys()
                     .updateDescription(
-                        PROJECT, new Requests.UpdateKeyDescription(row.keyId(), "d", null)))
+                        PROJECT, new KeyRequests.UpdateKeyDescription(row.keyId(), "d", null)))
         .isInstanceOfSatisfying(
             KmsException.class, e -> assertThat(e.error()).isEqualTo(ErrorCode.DEFAULT_KEY));
   }

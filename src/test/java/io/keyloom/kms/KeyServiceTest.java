@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.DomainRow;
@@ -66,15 +66,15 @@ class KeyServiceTest {
         100);
   }
 
-  static Requests.KeyId id(String keyId) {
-    return new Requests.KeyId(keyId, null);
+  static KeyRequests.KeyId id(String keyId) {
+    return new KeyRequests.KeyId(keyId, null);
   }
 
   String create(KeyService service) {
     return service
         .create(
             PROJECT,
-            new Requests.CreateKey(
+            new KeyRequests.CreateKey(
                 "k" + System.nanoTime(), null, null, null, null, null, null, null))
         .keyInfo()
         .keyId();
@@ -141,8 +141,8 @@ class KeyServiceTest {
   @Test
   void duplicateAlias_isKms1104AndTheStoreEnforcesItToo() {
     KeyService a = node(Duration.ofSeconds(2));
-    Requests.CreateKey request =
-        new Requests.CreateKey("same", null, null, null, null, null, null, null);
+    KeyRequests.CreateKey request =
+        new KeyRequests.CreateKey("same", null, null, null, null, null, null, null);
     String first = a.create(PROJECT, request).keyInfo().keyId();
     KeyRow copy = keys.find(first).orElseThrow();
     KeyRow racer =

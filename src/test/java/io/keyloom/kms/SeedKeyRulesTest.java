@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyloom.config.SeedKey;
 import io.keyloom.crypto.KeySpec;
 import io.keyloom.error.KmsException;
-import io.keyloom.kms.api.Requests;
+import io.keyloom.kms.api.KeyRequests;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class SeedKeyRulesTest {
   static boolean createKeyAccepts(String alias, String spec, String usage, String description) {
     try {
       NewKey.validate(
-          new Requests.CreateKey(alias, spec, usage, description, null, null, null, null));
+          new KeyRequests.CreateKey(alias, spec, usage, description, null, null, null, null));
       return true;
     } catch (KmsException e) {
       return false;
