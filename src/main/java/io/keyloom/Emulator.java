@@ -6,6 +6,7 @@ import io.keyloom.auth.LoginProtection;
 import io.keyloom.config.Seed;
 import io.keyloom.http.EmulatorControls;
 import io.keyloom.kms.KeyDestroyer;
+import io.keyloom.kms.KeySweeps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The emulator controls of one server (docs/emulator.md): reset and the movable clock. After every
- * clock move the deletion sweep runs at once, so keys whose deletion date has passed are gone from
- * the store before the response, not only hidden until the next periodic sweep.
+ * clock move every key sweep runs at once, so keys whose deletion date has passed are gone from the
+ * store (and due rotations done) before the response, not only at the next periodic sweep.
  */
 final class Emulator implements EmulatorControls {
   private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
   private final EmulatorClock clock;
   private final Reset reset;
-  private final KeyDestroyer destroyer;
+  private final KeySweeps sweeps;
   private final LoginProtection logins;
 
-  Emulator(EmulatorClock clock, Reset reset, KeyDestroyer destroyer, LoginProtection logins) {
+  Emulator(EmulatorClock clock, Reset reset, KeySweeps sweeps, LoginProtection logins) {
     this.clock = clock;
     this.reset = reset;
-    this.destroyer = destroyer;
+    this.sweeps = sweeps;
     this.logins = logins;
   }
 
@@ -90,8 +91,7 @@ final class Emulator implements EmulatorControls {
 
   private Instant swept() {
     Instant now = clock.instant();
-    int destroyed = destroyer.sweep();
-    LOG.info("emulator clock moved to {}; {} due keys destroyed", now, destroyed);
+    LOG.info("emulator clock moved to {}; keys {}", now, sweeps.runAll());
     return now;
   }
 }

@@ -32,6 +32,7 @@ import io.keyloom.kms.KeyDestroyer;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.KeySweeps;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SeedKeys;
@@ -136,7 +137,8 @@ public final class KeyloomServer implements AutoCloseable {
       KeyCache cache =
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
-      destroyer.sweep(); // catch up with keys that fell due while the server was down
+      KeySweeps sweeps = new KeySweeps().add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep);
+      sweeps.runAll(); // catch up with what fell due while the server was down
       // After the sweep: a seeded key destroyed while the server was down is made anew.
       SeedApplier seeder =
           new SeedApplier(
@@ -161,7 +163,7 @@ public final class KeyloomServer implements AutoCloseable {
                           config.dataDir(),
                           new IdentityReset(identities, directory),
                           destroyer),
-                      destroyer,
+                      sweeps,
                       logins))
               : Optional.empty();
       vertx = Vertx.vertx();
@@ -180,7 +182,7 @@ public final class KeyloomServer implements AutoCloseable {
                   emulator,
                   config.throttle()));
       int port = listen(api, config, tls, out);
-      scheduleSweeps(vertx, destroyer);
+      scheduleSweeps(vertx, sweeps);
       return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       if (vertx != null) {
@@ -264,18 +266,20 @@ public final class KeyloomServer implements AutoCloseable {
         hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
   }
 
-  private static void scheduleSweeps(Vertx vertx, KeyDestroyer destroyer) {
-    vertx.setPeriodic(
-        DELETION_SWEEP_PERIOD.toMillis(),
-        timer ->
-            vertx
-                .executeBlocking(destroyer::sweep, true)
-                .onFailure(
-                    e -> {
-                      if (!(e instanceof StoreException.Unavailable)) { // logged by the store
-                        LOG.error("deletion sweep failed; retrying next period", e);
-                      }
-                    }));
+  private static void scheduleSweeps(Vertx vertx, KeySweeps sweeps) {
+    for (KeySweeps.Sweep sweep : sweeps.all()) {
+      vertx.setPeriodic(
+          sweep.period().toMillis(),
+          timer ->
+              vertx
+                  .executeBlocking(sweep.run()::run, true)
+                  .onFailure(
+                      e -> {
+                        if (!(e instanceof StoreException.Unavailable)) { // logged by the store
+                          LOG.error("key sweep ({}) failed; retrying next period", sweep.name(), e);
+                        }
+                      }));
+    }
   }
 
   /**

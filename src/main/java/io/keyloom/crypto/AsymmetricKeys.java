@@ -38,7 +38,7 @@ record AsymmetricKeys(
 
   /** Parses PKCS#8 DER {@code pkcs8} as a private key of {@code spec}. */
   static AsymmetricKeys parse(KeySpec spec, SecretBytes pkcs8) throws GeneralSecurityException {
-    if (spec.isSymmetric()) {
+    if (!spec.isAsymmetric()) {
       throw new InvalidKeyException("not an asymmetric key spec");
     }
     byte[] der = pkcs8.toByteArray();

@@ -5,28 +5,60 @@ package io.keyloom.crypto;
  * and curves each spec implies are fixed here and nowhere else.
  */
 public enum KeySpec {
-  AES_256(32, 0, null),
-  SM4(16, 0, null),
-  RSA_2048(0, 2048, null),
-  RSA_3072(0, 3072, null),
-  RSA_4096(0, 4096, null),
-  EC_P256(0, 0, "secp256r1"),
-  EC_P384(0, 0, "secp384r1"),
-  SM2(0, 0, CryptoParameters.SM2_CURVE);
+  AES_256(Kind.SYMMETRIC, 32, 0, null),
+  SM4(Kind.SYMMETRIC, 16, 0, null),
+  RSA_2048(Kind.ASYMMETRIC, 0, 2048, null),
+  RSA_3072(Kind.ASYMMETRIC, 0, 3072, null),
+  RSA_4096(Kind.ASYMMETRIC, 0, 4096, null),
+  EC_P256(Kind.ASYMMETRIC, 0, 0, "secp256r1"),
+  EC_P384(Kind.ASYMMETRIC, 0, 0, "secp384r1"),
+  SM2(Kind.ASYMMETRIC, 0, 0, CryptoParameters.SM2_CURVE);
 
+  /**
+   * The kind of key a spec makes, which decides its primitive and the operations it may reach:
+   * symmetric keys encrypt and wrap data keys, asymmetric keys sign or encrypt with a public key,
+   * HMAC keys only compute and verify MACs.
+   */
+  public enum Kind {
+    SYMMETRIC,
+    ASYMMETRIC,
+    HMAC
+  }
+
+  private final Kind kind;
   private final int symmetricKeyBytes;
   private final int rsaModulusBits;
   private final String curveName;
 
-  KeySpec(int symmetricKeyBytes, int rsaModulusBits, String curveName) {
+  KeySpec(Kind kind, int symmetricKeyBytes, int rsaModulusBits, String curveName) {
+    this.kind = kind;
     this.symmetricKeyBytes = symmetricKeyBytes;
     this.rsaModulusBits = rsaModulusBits;
     this.curveName = curveName;
   }
 
+  /** The kind of key this spec makes. */
+  public Kind kind() {
+    return kind;
+  }
+
   /** True for AES_256 and SM4. */
   public boolean isSymmetric() {
-    return symmetricKeyBytes > 0;
+    return kind == Kind.SYMMETRIC;
+  }
+
+  /** True for the RSA, EC and SM2 specs. */
+  public boolean isAsymmetric() {
+    return kind == Kind.ASYMMETRIC;
+  }
+
+  /** {@code key_type} of KeyDetails: "1" symmetric, "2" asymmetric, "3" HMAC. */
+  public String keyType() {
+    return switch (kind) {
+      case SYMMETRIC -> "1";
+      case ASYMMETRIC -> "2";
+      case HMAC -> "3";
+    };
   }
 
   /** True for RSA_2048, RSA_3072 and RSA_4096. */

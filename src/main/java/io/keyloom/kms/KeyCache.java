@@ -34,7 +34,10 @@ public final class KeyCache {
   private final long ttlNanos;
   private final Clock clock;
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
-  private final Map<String, Object> primitives = new ConcurrentHashMap<>();
+  private final Primitives<SymmetricCmk> symmetric =
+      new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
+  private final Primitives<AsymmetricCmk> asymmetric =
+      new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create);
 
   /** A cache over the repository, unwrapping material with the root key's wrapper. */
   public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl, Clock clock) {
@@ -82,18 +85,20 @@ public final class KeyCache {
   /** Forgets a destroyed key: its metadata and every unwrapped version. */
   void evict(String keyId) {
     metadata.remove(keyId);
-    primitives.keySet().removeIf(k -> k.startsWith(keyId + "#"));
+    symmetric.evict(keyId);
+    asymmetric.evict(keyId);
   }
 
   /** Forgets every key: after the emulator's reset destroyed them all. */
   void clear() {
     metadata.clear();
-    primitives.clear();
+    symmetric.clear();
+    asymmetric.clear();
   }
 
   /** The symmetric primitive of one version of a key. */
   SymmetricCmk symmetric(LoadedKey key, int version) {
-    return (SymmetricCmk) primitive(key, version);
+    return symmetric.get(key, version, this::unwrap);
   }
 
   /** Seals {@code plaintext} in the symmetric envelope of the key's current version. */
@@ -105,26 +110,18 @@ public final class KeyCache {
 
   /** The asymmetric primitive of a key's current version. */
   AsymmetricCmk asymmetric(LoadedKey key) {
-    return (AsymmetricCmk) primitive(key, key.row().currentVersion());
+    return asymmetric.get(key, key.row().currentVersion(), this::unwrap);
   }
 
-  private Object primitive(LoadedKey key, int version) {
-    return primitives.computeIfAbsent(key.keyId() + "#" + version, k -> load(key, version));
-  }
-
-  private Object load(LoadedKey key, int version) {
+  /**
+   * The unwrapped material of one version; a version without material (deleted imported material)
+   * reads as an invalid ciphertext.
+   */
+  private SecretBytes unwrap(LoadedKey key, int version) throws GeneralSecurityException {
     byte[] wrapped =
         repository
             .findMaterial(key.keyId(), version)
             .orElseThrow(() -> KmsException.invalid("cipher_text"));
-    try {
-      SecretBytes material = wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
-      KeySpec spec = key.spec();
-      return spec.isSymmetric()
-          ? SymmetricCmk.create(spec, material)
-          : AsymmetricCmk.create(spec, material);
-    } catch (GeneralSecurityException e) {
-      throw new KmsException(ErrorCode.INTERNAL, e);
-    }
+    return wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
   }
 }

@@ -51,21 +51,22 @@ public final class KeyService {
     }
     String keyId = UUID.randomUUID().toString();
     KeyRow row =
-        new KeyRow(
-            keyId,
-            project.id(),
-            project.domainId(),
-            spec.alias(),
-            spec.spec().name(),
-            spec.usage().name(),
-            spec.description(),
-            spec.external() ? "external" : "kms",
-            (spec.external() ? KeyState.PENDING_IMPORT : KeyState.ENABLED).wire(),
-            spec.enterpriseProjectId(),
-            false,
-            clock.millis(),
-            null,
-            1);
+        KeyRow.builder()
+            .keyId(keyId)
+            .projectId(project.id())
+            .domainId(project.domainId())
+            .alias(spec.alias())
+            .spec(spec.spec().name())
+            .usage(spec.usage().name())
+            .description(spec.description())
+            .origin(spec.external() ? "external" : "kms")
+            .state((spec.external() ? KeyState.PENDING_IMPORT : KeyState.ENABLED).wire())
+            .enterpriseProjectId(spec.enterpriseProjectId())
+            .defaultKey(false)
+            .creationDate(clock.millis())
+            .scheduledDeletionDate(null)
+            .currentVersion(1)
+            .build();
     Optional<byte[]> material =
         spec.external()
             ? Optional.empty()
@@ -192,23 +193,29 @@ public final class KeyService {
   }
 
   static KeyDetails details(Project project, KeyRow k) {
-    return new KeyDetails(
-        k.keyId(),
-        k.domainId(),
-        k.alias(),
-        project.name(),
-        k.spec(),
-        k.usage(),
-        k.description(),
-        Long.toString(k.creationDate()),
-        k.scheduledDeletionDate() == null ? "" : Long.toString(k.scheduledDeletionDate()),
-        k.state(),
-        k.defaultKey() ? "1" : "0",
-        KeySpec.valueOf(k.spec()).isSymmetric() ? "1" : "2",
-        "",
-        k.origin(),
-        "false",
-        k.enterpriseProjectId(),
-        "0");
+    return KeyDetails.builder()
+        .keyId(k.keyId())
+        .domainId(k.domainId())
+        .keyAlias(k.alias())
+        .realm(project.name())
+        .keySpec(k.spec())
+        .keyUsage(k.usage())
+        .keyDescription(k.description())
+        .creationDate(Long.toString(k.creationDate()))
+        .scheduledDeletionDate(millis(k.scheduledDeletionDate()))
+        .keyState(k.state())
+        .defaultKeyFlag(k.defaultKey() ? "1" : "0")
+        .keyType(KeySpec.valueOf(k.spec()).keyType())
+        .expirationTime(millis(k.materialExpiration()))
+        .origin(k.origin())
+        .keyRotationEnabled(Boolean.toString(k.rotationEnabled()))
+        .sysEnterpriseProjectId(k.enterpriseProjectId())
+        .keystoreId("0")
+        .build();
+  }
+
+  /** An instant as Huawei's string of epoch milliseconds, empty when there is none. */
+  private static String millis(Long instant) {
+    return instant == null ? "" : Long.toString(instant);
   }
 }

@@ -117,21 +117,22 @@ public final class SeedKeys {
   private void create(Declared d) {
     SeedKey key = d.key();
     KeyRow row =
-        new KeyRow(
-            key.id(),
-            d.project().id(),
-            d.project().domainId(),
-            key.alias(),
-            key.spec(),
-            key.usage(),
-            key.description(),
-            "kms",
-            state(key).wire(),
-            "0",
-            false,
-            clock.millis(),
-            null,
-            FIRST_VERSION);
+        KeyRow.builder()
+            .keyId(key.id())
+            .projectId(d.project().id())
+            .domainId(d.project().domainId())
+            .alias(key.alias())
+            .spec(key.spec())
+            .usage(key.usage())
+            .description(key.description())
+            .origin("kms")
+            .state(state(key).wire())
+            .enterpriseProjectId("0")
+            .defaultKey(false)
+            .creationDate(clock.millis())
+            .scheduledDeletionDate(null)
+            .currentVersion(FIRST_VERSION)
+            .build();
     byte[] wrapped =
         key.material() == null
             ? materials.newWrapped(key.keySpec(), key.id(), FIRST_VERSION)

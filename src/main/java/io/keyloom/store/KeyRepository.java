@@ -16,7 +16,9 @@ public final class KeyRepository {
   static final String SELECT =
       "SELECT key_id, project_id, domain_id, key_alias, key_spec, key_usage, key_description,"
           + " origin, key_state, enterprise_project_id, default_key, creation_date,"
-          + " scheduled_deletion_date, current_version FROM cmks";
+          + " scheduled_deletion_date, current_version, rotation_enabled, rotation_interval,"
+          + " last_rotation, rotations, next_rotation, material_expiration, material_check"
+          + " FROM cmks";
 
   /**
    * Rows still alive at the bound instant: a key whose deletion date has passed is gone for every
@@ -74,8 +76,10 @@ public final class KeyRepository {
         c,
         "INSERT INTO cmks (key_id, project_id, domain_id, key_alias, key_spec, key_usage,"
             + " key_description, origin, key_state, enterprise_project_id, default_key,"
-            + " creation_date, scheduled_deletion_date, current_version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " creation_date, scheduled_deletion_date, current_version, rotation_enabled,"
+            + " rotation_interval, last_rotation, rotations, next_rotation, material_expiration,"
+            + " material_check)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         k.keyId(),
         k.projectId(),
         k.domainId(),
@@ -89,7 +93,14 @@ public final class KeyRepository {
         k.defaultKey() ? 1 : 0,
         k.creationDate(),
         k.scheduledDeletionDate(),
-        k.currentVersion());
+        k.currentVersion(),
+        k.rotationEnabled() ? 1 : 0,
+        k.rotationInterval(),
+        k.lastRotation(),
+        k.rotations(),
+        k.nextRotation(),
+        k.materialExpiration(),
+        k.materialCheck());
   }
 
   /**
@@ -234,22 +245,33 @@ public final class KeyRepository {
   }
 
   static KeyRow map(ResultSet rs) throws SQLException {
-    long deletion = rs.getLong(13);
-    Long scheduled = rs.wasNull() ? null : deletion;
-    return new KeyRow(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getInt(11) == 1,
-        rs.getLong(12),
-        scheduled,
-        rs.getInt(14));
+    return KeyRow.builder()
+        .keyId(rs.getString(1))
+        .projectId(rs.getString(2))
+        .domainId(rs.getString(3))
+        .alias(rs.getString(4))
+        .spec(rs.getString(5))
+        .usage(rs.getString(6))
+        .description(rs.getString(7))
+        .origin(rs.getString(8))
+        .state(rs.getString(9))
+        .enterpriseProjectId(rs.getString(10))
+        .defaultKey(rs.getInt(11) == 1)
+        .creationDate(rs.getLong(12))
+        .scheduledDeletionDate(nullableLong(rs, 13))
+        .currentVersion(rs.getInt(14))
+        .rotationEnabled(rs.getInt(15) == 1)
+        .rotationInterval(rs.getInt(16))
+        .lastRotation(nullableLong(rs, 17))
+        .rotations(rs.getInt(18))
+        .nextRotation(nullableLong(rs, 19))
+        .materialExpiration(nullableLong(rs, 20))
+        .materialCheck(rs.getString(21))
+        .build();
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 }

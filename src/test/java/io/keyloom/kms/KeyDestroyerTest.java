@@ -186,21 +186,22 @@ class KeyDestroyerTest {
   void aDefaultKey_cannotBeScheduledForDeletion_kms0211() {
     KeyRepository store = new KeyRepository(db, clock);
     KeyRow row =
-        new KeyRow(
-            "00000000-0000-0000-0000-0000000000d1",
-            PROJECT.id(),
-            "d1",
-            "obs/default",
-            "AES_256",
-            "ENCRYPT_DECRYPT",
-            "",
-            "kms",
-            "2",
-            "0",
-            true,
-            0L,
-            null,
-            1);
+        KeyRow.builder()
+            .keyId("00000000-0000-0000-0000-0000000000d1")
+            .projectId(PROJECT.id())
+            .domainId("d1")
+            .alias("obs/default")
+            .spec("AES_256")
+            .usage("ENCRYPT_DECRYPT")
+            .description("")
+            .origin("kms")
+            .state("2")
+            .enterpriseProjectId("0")
+            .defaultKey(true)
+            .creationDate(0L)
+            .scheduledDeletionDate(null)
+            .currentVersion(1)
+            .build();
     store.insert(row, Optional.empty(), 100);
     Node a = node(Duration.ZERO);
     assertThatThrownBy(

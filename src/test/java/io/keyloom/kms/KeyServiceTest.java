@@ -146,21 +146,22 @@ class KeyServiceTest {
     String first = a.create(PROJECT, request).keyInfo().keyId();
     KeyRow copy = keys.find(first).orElseThrow();
     KeyRow racer =
-        new KeyRow(
-            "00000000-0000-0000-0000-000000000001",
-            copy.projectId(),
-            copy.domainId(),
-            copy.alias(),
-            copy.spec(),
-            copy.usage(),
-            "",
-            "kms",
-            "2",
-            "0",
-            false,
-            0L,
-            null,
-            1);
+        KeyRow.builder()
+            .keyId("00000000-0000-0000-0000-000000000001")
+            .projectId(copy.projectId())
+            .domainId(copy.domainId())
+            .alias(copy.alias())
+            .spec(copy.spec())
+            .usage(copy.usage())
+            .description("")
+            .origin("kms")
+            .state("2")
+            .enterpriseProjectId("0")
+            .defaultKey(false)
+            .creationDate(0L)
+            .scheduledDeletionDate(null)
+            .currentVersion(1)
+            .build();
     assertThatThrownBy(() -> keys.insert(racer, Optional.empty(), 100))
         .isInstanceOf(StoreException.Duplicate.class);
     assertThatThrownBy(() -> a.create(PROJECT, request))

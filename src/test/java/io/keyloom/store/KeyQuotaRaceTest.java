@@ -43,21 +43,22 @@ class KeyQuotaRaceTest {
   }
 
   static KeyRow row(int i) {
-    return new KeyRow(
-        UUID.randomUUID().toString(),
-        PROJECT,
-        "d1",
-        "race-" + i,
-        "AES_256",
-        "ENCRYPT_DECRYPT",
-        "",
-        "kms",
-        "2",
-        "0",
-        false,
-        0L,
-        null,
-        1);
+    return KeyRow.builder()
+        .keyId(UUID.randomUUID().toString())
+        .projectId(PROJECT)
+        .domainId("d1")
+        .alias("race-" + i)
+        .spec("AES_256")
+        .usage("ENCRYPT_DECRYPT")
+        .description("")
+        .origin("kms")
+        .state("2")
+        .enterpriseProjectId("0")
+        .defaultKey(false)
+        .creationDate(0L)
+        .scheduledDeletionDate(null)
+        .currentVersion(1)
+        .build();
   }
 
   @Test
@@ -95,21 +96,22 @@ class KeyQuotaRaceTest {
   @Test
   void keysPastTheirDeletionDate_andDefaultKeys_doNotCount() {
     KeyRow defaultKey =
-        new KeyRow(
-            UUID.randomUUID().toString(),
-            PROJECT,
-            "d1",
-            "obs/default",
-            "AES_256",
-            "ENCRYPT_DECRYPT",
-            "",
-            "kms",
-            "2",
-            "0",
-            true,
-            0L,
-            null,
-            1);
+        KeyRow.builder()
+            .keyId(UUID.randomUUID().toString())
+            .projectId(PROJECT)
+            .domainId("d1")
+            .alias("obs/default")
+            .spec("AES_256")
+            .usage("ENCRYPT_DECRYPT")
+            .description("")
+            .origin("kms")
+            .state("2")
+            .enterpriseProjectId("0")
+            .defaultKey(true)
+            .creationDate(0L)
+            .scheduledDeletionDate(null)
+            .currentVersion(1)
+            .build();
     assertThat(keys.insert(defaultKey, Optional.empty(), 1)).isTrue();
     KeyRow gone = row(1);
     assertThat(keys.insert(gone, Optional.empty(), 1)).isTrue();
