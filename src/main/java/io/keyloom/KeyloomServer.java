@@ -31,10 +31,12 @@ import io.keyloom.kms.KeyCache;
 import io.keyloom.kms.KeyDestroyer;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
+import io.keyloom.kms.KeyRotator;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
+import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SeedKeys;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
@@ -42,6 +44,7 @@ import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
+import io.keyloom.store.KeyRotations;
 import io.keyloom.store.StoreException;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -73,6 +76,11 @@ public final class KeyloomServer implements AutoCloseable {
    * whatever the sweep does; the period only bounds how long its rows outlive that date.
    */
   private static final Duration DELETION_SWEEP_PERIOD = Duration.ofMinutes(1);
+
+  /**
+   * How often due key rotations run: a due key rotates at most this late (docs/key-rotation.md).
+   */
+  private static final Duration ROTATION_SWEEP_PERIOD = Duration.ofMinutes(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
@@ -137,7 +145,12 @@ public final class KeyloomServer implements AutoCloseable {
       KeyCache cache =
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
-      KeySweeps sweeps = new KeySweeps().add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep);
+      KeyRotator rotator =
+          KeyRotator.over(db, cache, new MaterialFactory(rootKey.wrapper(), random), clock);
+      KeySweeps sweeps =
+          new KeySweeps()
+              .add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep)
+              .add("rotated", ROTATION_SWEEP_PERIOD, rotator::sweep);
       sweeps.runAll(); // catch up with what fell due while the server was down
       // After the sweep: a seeded key destroyed while the server was down is made anew.
       SeedApplier seeder =
@@ -173,7 +186,7 @@ public final class KeyloomServer implements AutoCloseable {
               authenticator,
               new ApiServices(
                   config.maxBodyBytes(),
-                  kmsServices(config, db, cache, rootKey, clock, random),
+                  kmsServices(config, db, cache, rootKey, clock, random, rotator),
                   new IamServices(
                       new TokenService(identities, logins, tokens, clock, config.tokenTtl()),
                       directory,
@@ -246,7 +259,8 @@ public final class KeyloomServer implements AutoCloseable {
       KeyCache cache,
       RootKey rootKey,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      KeyRotator rotator) {
     KeyRepository keys = new KeyRepository(db, clock);
     return new KmsServices(
         new KeyService(
@@ -257,7 +271,8 @@ public final class KeyloomServer implements AutoCloseable {
         new DataService(cache),
         new SignService(cache),
         new DataKeyService(cache, random),
-        new KeyPairService(cache, random));
+        new KeyPairService(cache, random),
+        new RotationService(new KeyRotations(db), cache, rotator));
   }
 
   /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */

@@ -27,6 +27,11 @@ public enum ErrorCode {
   REQUEST_TIMEOUT(408, "KMS.0214", "The request was not received in time."),
   INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
   DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
+  EXTERNAL_KEY_NO_ROTATION(
+      400, "KMS.0312", "Keys with external (imported) material cannot rotate."),
+  ROTATION_NOT_ENABLED(400, "KMS.0313", "Key rotation is not enabled."),
+  ASYMMETRIC_KEY_NO_ROTATION(
+      400, "KMS.0324", "Asymmetric keys cannot rotate automatically; only symmetric keys can."),
   ASYMMETRIC_NOT_SUPPORTED(400, "KMS.0325", "The operation is not supported for asymmetric keys."),
   DIGEST_LENGTH_MISMATCH(400, "KMS.0329", "The digest length does not match the hash algorithm."),
   SYMMETRIC_NOT_SUPPORTED(400, "KMS.0331", "The operation is not supported for symmetric keys."),
@@ -34,6 +39,7 @@ public enum ErrorCode {
       400, "KMS.0332", "The key does not support this signing algorithm."),
   KEY_USAGE_ENCRYPT(400, "KMS.0334", "The key is an encryption key and cannot sign or verify."),
   KEY_USAGE_SIGN(400, "KMS.0335", "The key is a signing key and cannot encrypt or decrypt."),
+  HMAC_KEY_NOT_SUPPORTED(400, "KMS.0341", "HMAC key does not support this operation."),
   INVALID_ALIAS(400, "KMS.1101", "Invalid key_alias."),
   INVALID_DESCRIPTION(400, "KMS.1103", "Invalid key_description."),
   ALIAS_EXISTS(400, "KMS.1104", "The key alias already exists."),
@@ -71,6 +77,9 @@ public enum ErrorCode {
   ASYMMETRIC_ALGORITHM_MISMATCH(
       400, "KMS.2106", "The asymmetric key does not support this encryption algorithm."),
   PLAINTEXT_TOO_LONG(400, "KMS.2108", "The plaintext is too long for this key and algorithm."),
+  ROTATION_NOT_DISABLED(400, "KMS.2901", "Key rotation is already enabled."),
+  INVALID_ROTATION_INTERVAL(
+      400, "KMS.3001", "Invalid rotation_interval: it must be a JSON integer from 30 to 365."),
   TOKEN_MISSING(403, "KMS.0301", "X-Auth-Token is missing or malformed."),
   TOKEN_INVALID(403, "KMS.0302", "X-Auth-Token is invalid."),
   TOKEN_EXPIRED(403, "KMS.0303", "X-Auth-Token has expired."),

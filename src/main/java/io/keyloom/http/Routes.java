@@ -15,6 +15,7 @@ import io.keyloom.kms.Project;
 import io.keyloom.kms.api.DataRequests;
 import io.keyloom.kms.api.DatakeyRequests;
 import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.RotationRequests;
 import io.keyloom.kms.api.SignRequests;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
@@ -140,7 +141,15 @@ final class Routes {
             "create-ec-datakey-pair",
             DatakeyRequests.CreateDatakeyPair.class,
             kms.keyPairs()::createEc),
-        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random));
+        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random),
+        kms(WRITE, "enable-key-rotation", KeyRequests.KeyId.class, kms.rotation()::enable),
+        kms(WRITE, "disable-key-rotation", KeyRequests.KeyId.class, kms.rotation()::disable),
+        kms(HOT, "get-key-rotation-status", KeyRequests.KeyId.class, kms.rotation()::status),
+        kms(
+            WRITE,
+            "update-key-rotation-interval",
+            RotationRequests.UpdateKeyRotationInterval.class,
+            kms.rotation()::updateInterval));
   }
 
   /**

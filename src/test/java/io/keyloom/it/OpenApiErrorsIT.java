@@ -49,6 +49,14 @@ class OpenApiErrorsIT {
     assertThat(api.kms("encrypt-data", "{\"key_id\":\"x\"}").status()).isEqualTo(400);
     assertThat(api.kms("decrypt-data", "{\"cipher_text\":\"AAAA\"}").status()).isEqualTo(400);
     assertThat(api.kms("list-keys", "{\"limit\":\"0\"}").errorCode()).isEqualTo("KMS.1601");
+    String unknown = "00000000-0000-4000-8000-000000000000";
+    String interval = "{\"key_id\":\"" + unknown + "\",\"rotation_interval\":29}";
+    assertThat(api.kms("update-key-rotation-interval", interval).errorCode()).isEqualTo("KMS.3001");
+    assertThat(api.kms("enable-key-rotation", "{}").errorCode()).isEqualTo("KMS.0204");
+    assertThat(api.kms("disable-key-rotation", "{\"key_id\":\"x\"}").errorCode())
+        .isEqualTo("KMS.0205");
+    assertThat(api.kms("get-key-rotation-status", "{\"key_id\":\"" + unknown + "\"}").status())
+        .isEqualTo(404);
   }
 
   @Test

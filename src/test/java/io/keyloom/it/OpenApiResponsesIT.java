@@ -112,6 +112,20 @@ class OpenApiResponsesIT {
   }
 
   @Test
+  void keyRotation_validates() {
+    String id = createKey("openapi-rotation", "AES_256", "ENCRYPT_DECRYPT");
+    kms("get-key-rotation-status", keyId(id)); // never rotated: last_rotation_time empty
+    kms("enable-key-rotation", keyId(id));
+    kms("update-key-rotation-interval", "{\"key_id\":\"" + id + "\",\"rotation_interval\":30}");
+    assertThat(api.call("POST", "/keyloom/v1/clock", "{\"advance\":\"31d\"}", Map.of()).status())
+        .isEqualTo(200);
+    JsonNode status = kms("get-key-rotation-status", keyId(id));
+    assertThat(status.path("number_of_rotations").asInt()).isEqualTo(1);
+    kms("disable-key-rotation", keyId(id));
+    assertThat(api.call("POST", "/keyloom/v1/reset", null, Map.of()).status()).isEqualTo(200);
+  }
+
+  @Test
   void symmetricAndAsymmetricEncryption_validate() {
     String aes = createKey("openapi-aes", "AES_256", "ENCRYPT_DECRYPT");
     String cipher =
