@@ -117,12 +117,15 @@ class OpenApiResponsesIT {
     kms("get-key-rotation-status", keyId(id)); // never rotated: last_rotation_time empty
     kms("enable-key-rotation", keyId(id));
     kms("update-key-rotation-interval", "{\"key_id\":\"" + id + "\",\"rotation_interval\":30}");
+    long now = api.call("GET", "/keyloom/v1/clock", null, Map.of()).json().path("now").asLong();
     assertThat(api.call("POST", "/keyloom/v1/clock", "{\"advance\":\"31d\"}", Map.of()).status())
+        .isEqualTo(200); // the sweep run by the move rotates the key
+    // Back, so that the token stays valid for this class's other tests.
+    assertThat(api.call("POST", "/keyloom/v1/clock", "{\"set\":" + now + "}", Map.of()).status())
         .isEqualTo(200);
     JsonNode status = kms("get-key-rotation-status", keyId(id));
     assertThat(status.path("number_of_rotations").asInt()).isEqualTo(1);
     kms("disable-key-rotation", keyId(id));
-    assertThat(api.call("POST", "/keyloom/v1/reset", null, Map.of()).status()).isEqualTo(200);
   }
 
   @Test
