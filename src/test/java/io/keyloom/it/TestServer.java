@@ -176,6 +176,14 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server, keeping its data directory, until {@link #restart}. */
+  public void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
   /** Stops (if running) and starts again on the same data directory. */
   public void restart() {
     if (server != null) {
