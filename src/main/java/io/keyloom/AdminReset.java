@@ -11,6 +11,7 @@ import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.SeedKeys;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyRepository;
+import io.keyloom.store.KeyRotations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -99,6 +100,7 @@ final class AdminReset implements Callable<Integer> {
             admin,
             new SeedKeys(
                 new KeyRepository(data.database(), clock),
+                new KeyRotations(data.database()),
                 cache,
                 new MaterialFactory(data.rootKey().wrapper(), random),
                 clock));

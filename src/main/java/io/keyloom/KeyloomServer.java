@@ -159,6 +159,7 @@ public final class KeyloomServer implements AutoCloseable {
               admin,
               new SeedKeys(
                   new KeyRepository(db, clock),
+                  new KeyRotations(db),
                   cache,
                   new MaterialFactory(rootKey.wrapper(), random),
                   clock));

@@ -33,6 +33,8 @@ final class SeedFields {
       return "an access key";
     } else if (type == SeedKey.class) {
       return "a key";
+    } else if (type == SeedRotation.class) {
+      return "a key's rotation";
     }
     return "the seed file";
   }

@@ -4,6 +4,7 @@ import io.keyloom.crypto.GivenMaterial;
 import io.keyloom.crypto.KeySpec;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * @param description the description, empty when absent
  * @param state {@code Enabled} (when absent) or {@code Disabled}
  * @param material the key material, or null for material generated at the first start
+ * @param rotation automatic rotation (symmetric keys only), or null to leave it as the API set it
+ * @param versions the material of versions 1..n, oldest first, the last one current (symmetric keys
+ *     only, instead of {@code material}), or null
  */
 public record SeedKey(
     String id,
@@ -27,7 +31,9 @@ public record SeedKey(
     String usage,
     String description,
     String state,
-    SeedMaterial material) {
+    SeedMaterial material,
+    SeedRotation rotation,
+    List<SeedMaterial> versions) {
   static final Pattern ID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   // create-key's rule (kms NewKey.alias); SeedKeyTest pins the two together.
@@ -59,8 +65,9 @@ public record SeedKey(
     }
     state = state(state);
     if (material != null) {
-      checkMaterial(keySpec, material);
+      checkMaterial(keySpec, "material", material);
     }
+    versions = SeedVersions.check(keySpec, material, rotation, versions);
   }
 
   /** The spec as a value. */
@@ -111,10 +118,10 @@ public record SeedKey(
         "state", "unknown key state (known: " + ENABLED + ", " + DISABLED + ")");
   }
 
-  private static void checkMaterial(KeySpec spec, SeedMaterial material) {
+  static void checkMaterial(KeySpec spec, String field, SeedMaterial material) {
     if (spec.isSymmetric() == material.isPem()) {
       throw new SeedFieldException(
-          "material",
+          field,
           spec.isSymmetric()
               ? spec + " material must be the Base64 of the raw key, not a PEM block"
               : spec + " material must be a PKCS#8 PEM block (-----BEGIN PRIVATE KEY-----)");
@@ -124,7 +131,7 @@ public record SeedKey(
     } catch (GeneralSecurityException e) {
       // GivenMaterial's messages describe the key's shape, never its bytes.
       throw new SeedFieldException(
-          "material", "key material does not suit " + spec + ": " + e.getMessage());
+          field, "key material does not suit " + spec + ": " + e.getMessage());
     }
   }
 

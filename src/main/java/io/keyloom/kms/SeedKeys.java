@@ -2,6 +2,7 @@ package io.keyloom.kms;
 
 import io.keyloom.config.SeedKey;
 import io.keyloom.store.KeyRepository;
+import io.keyloom.store.KeyRotations;
 import io.keyloom.store.KeyRow;
 import io.keyloom.store.StoreException;
 import java.time.Clock;
@@ -23,6 +24,7 @@ public final class SeedKeys {
   private final KeyRepository repository;
   private final KeyCache cache;
   private final MaterialFactory materials;
+  private final SeedKeyVersions versions;
   private final Clock clock;
 
   /**
@@ -52,10 +54,15 @@ public final class SeedKeys {
 
   /** Seeding over the repository, keeping the node's key cache coherent. */
   public SeedKeys(
-      KeyRepository repository, KeyCache cache, MaterialFactory materials, Clock clock) {
+      KeyRepository repository,
+      KeyRotations rotations,
+      KeyCache cache,
+      MaterialFactory materials,
+      Clock clock) {
     this.repository = repository;
     this.cache = cache;
     this.materials = materials;
+    this.versions = new SeedKeyVersions(repository, rotations, materials);
     this.clock = clock;
   }
 
@@ -98,6 +105,14 @@ public final class SeedKeys {
         throw new Conflict(
             d, "material", "key " + key.id() + " exists with other material, which cannot change");
       }
+      int mismatch = key.versions() == null ? -1 : versions.firstMismatch(row, key);
+      if (mismatch >= 0) {
+        String problem =
+            mismatch < row.currentVersion()
+                ? " exists with other material for version " + (mismatch + 1)
+                : " exists with " + row.currentVersion() + " versions; a seed cannot add one";
+        throw new Conflict(d, "versions[" + mismatch + "]", "key " + key.id() + problem);
+      }
     }
     if (d.project() != null) {
       Optional<String> owner = repository.aliasOwner(d.project().id(), key.alias());
@@ -107,16 +122,18 @@ public final class SeedKeys {
     }
   }
 
+  /** Declared material is version 1's: a key that rotated since still has it. */
   private boolean sameMaterial(KeyRow row, SeedKey key) {
-    byte[] wrapped = repository.findMaterial(row.keyId(), row.currentVersion()).orElse(null);
+    byte[] wrapped = repository.findMaterial(row.keyId(), FIRST_VERSION).orElse(null);
     return wrapped != null
         && materials.isSameKey(
-            key.keySpec(), wrapped, row.keyId(), row.currentVersion(), key.material().bytes());
+            key.keySpec(), wrapped, row.keyId(), FIRST_VERSION, key.material().bytes());
   }
 
   private void create(Declared d) {
     SeedKey key = d.key();
-    KeyRow row =
+    long now = clock.millis();
+    KeyRow.Builder builder =
         KeyRow.builder()
             .keyId(key.id())
             .projectId(d.project().id())
@@ -129,26 +146,33 @@ public final class SeedKeys {
             .state(state(key).wire())
             .enterpriseProjectId("0")
             .defaultKey(false)
-            .creationDate(clock.millis())
-            .scheduledDeletionDate(null)
-            .currentVersion(FIRST_VERSION)
-            .build();
-    byte[] wrapped =
-        key.material() == null
-            ? materials.newWrapped(key.keySpec(), key.id(), FIRST_VERSION)
-            : materials.wrapGiven(key.material().bytes(), key.id(), FIRST_VERSION);
-    repository.insert(row, Optional.of(wrapped), Integer.MAX_VALUE);
+            .creationDate(now)
+            .scheduledDeletionDate(null);
+    KeyRow row = SeedKeyVersions.rotation(builder, key, now).build();
+    if (key.versions() != null) {
+      versions.create(row, key);
+    } else {
+      byte[] wrapped =
+          key.material() == null
+              ? materials.newWrapped(key.keySpec(), key.id(), FIRST_VERSION)
+              : materials.wrapGiven(key.material().bytes(), key.id(), FIRST_VERSION);
+      repository.insert(row, Optional.of(wrapped), Integer.MAX_VALUE);
+    }
     cache.put(row);
   }
 
   private void update(Declared d, KeyRow row) {
     SeedKey key = d.key();
     String state = state(key).wire();
+    boolean settled = versions.settle(row, key);
     if (row.alias().equals(key.alias())
         && row.description().equals(key.description())
         && row.state().equals(state)
         && Objects.isNull(row.scheduledDeletionDate())) {
-      return; // as declared: no write
+      if (settled) {
+        repository.find(row.keyId()).ifPresent(cache::put);
+      }
+      return; // otherwise as declared: no write
     }
     repository.reseed(row.keyId(), key.alias(), key.description(), state);
     repository.find(row.keyId()).ifPresent(cache::put);

@@ -71,7 +71,7 @@ public final class KeyRepository {
         });
   }
 
-  private static void insertRow(Connection c, KeyRow k) throws SQLException {
+  static void insertRow(Connection c, KeyRow k) throws SQLException {
     Jdbc.update(
         c,
         "INSERT INTO cmks (key_id, project_id, domain_id, key_alias, key_spec, key_usage,"

@@ -133,4 +133,51 @@ public final class KeyRotations {
           return true;
         });
   }
+
+  /**
+   * Sets a key's rotation settings as a seed file declares them, whatever they were; the count and
+   * the last rotation stay.
+   *
+   * @param nextRotation the next due time while enabled, null while off
+   */
+  public void settle(String keyId, boolean enabled, int intervalDays, Long nextRotation) {
+    db.inTransaction(
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE cmks SET rotation_enabled = ?, rotation_interval = ?, next_rotation = ?"
+                    + " WHERE key_id = ?",
+                enabled ? 1 : 0,
+                intervalDays,
+                nextRotation,
+                keyId));
+  }
+
+  /**
+   * Inserts a key with versions 1..n, {@code wrapped.get(i)} being version i + 1, in one
+   * transaction; the row's current version must be n. For seeded keys, which the quota never
+   * refuses.
+   *
+   * @throws StoreException.Duplicate when the alias is already used in the project
+   */
+  public void insertWithVersions(KeyRow row, List<byte[]> wrapped) {
+    if (row.currentVersion() != wrapped.size()) {
+      throw new IllegalArgumentException("the current version must be the last one given");
+    }
+    db.inTransaction(
+        c -> {
+          KeyRepository.insertRow(c, row);
+          for (int i = 0; i < wrapped.size(); i++) {
+            Jdbc.update(
+                c,
+                "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
+                    + " VALUES (?, ?, ?, ?)",
+                row.keyId(),
+                i + 1,
+                Base64.getEncoder().encodeToString(wrapped.get(i)),
+                row.creationDate());
+          }
+          return null;
+        });
+  }
 }

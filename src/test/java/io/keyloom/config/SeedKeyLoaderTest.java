@@ -128,7 +128,7 @@ class SeedKeyLoaderTest {
     assertThat(refusal(seed("id: " + ID, "alias: demo", "colour: red")))
         .isEqualTo(
             "line 8 column 13: unknown field 'colour' in a key (known: id, alias, spec, usage,"
-                + " description, state, material)");
+                + " description, state, material, rotation, versions)");
   }
 
   @Test

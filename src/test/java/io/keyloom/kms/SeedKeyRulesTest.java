@@ -29,7 +29,7 @@ class SeedKeyRulesTest {
 
   static boolean seedAccepts(String alias, String spec, String usage, String description) {
     try {
-      new SeedKey(ID, alias, spec, usage, description, null, null);
+      new SeedKey(ID, alias, spec, usage, description, null, null, null, null);
       return true;
     } catch (IllegalArgumentException e) {
       return false;
