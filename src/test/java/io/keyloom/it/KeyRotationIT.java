@@ -111,6 +111,18 @@ class KeyRotationIT extends ServerIT {
   }
 
   @Test
+  void rotationEnabledOnADisabledOverdueKey_waitsUntilTheKeyIsEnabled() {
+    String keyId = LifecycleCalls.create(alice);
+    Keys.disable(alice, keyId);
+    advance(http, "366d");
+    RotationCalls.enable(alice, keyId);
+    assertThat(RotationCalls.rotations(alice, keyId)).as("a disabled key does not rotate").isZero();
+    alice.enableKey(new EnableKeyRequest().withBody(RotationCalls.key(keyId)));
+    advance(http, "1s");
+    assertThat(RotationCalls.rotations(alice, keyId)).isEqualTo(1);
+  }
+
+  @Test
   void shorterInterval_recomputesTheDueTimeFromTheLastRotation_andRotatesIfPassed() {
     String keyId = LifecycleCalls.create(alice);
     RotationCalls.enable(alice, keyId);
