@@ -27,18 +27,22 @@ import io.keyloom.http.StoreProbe;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.ImportSecrets;
+import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyCache;
 import io.keyloom.kms.KeyDestroyer;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
+import io.keyloom.kms.MaterialExpiry;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SeedKeys;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.ImportedMaterial;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
@@ -138,6 +142,7 @@ public final class KeyloomServer implements AutoCloseable {
           new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
       KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
       KeySweeps sweeps = new KeySweeps().add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep);
+      sweeps.add("material expired", DELETION_SWEEP_PERIOD, expiry(db, cache, clock)::sweep);
       sweeps.runAll(); // catch up with what fell due while the server was down
       // After the sweep: a seeded key destroyed while the server was down is made anew.
       SeedApplier seeder =
@@ -246,7 +251,8 @@ public final class KeyloomServer implements AutoCloseable {
       KeyCache cache,
       RootKey rootKey,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random)
+      throws GeneralSecurityException {
     KeyRepository keys = new KeyRepository(db, clock);
     return new KmsServices(
         new KeyService(
@@ -257,7 +263,18 @@ public final class KeyloomServer implements AutoCloseable {
         new DataService(cache),
         new SignService(cache),
         new DataKeyService(cache, random),
-        new KeyPairService(cache, random));
+        new KeyPairService(cache, random),
+        new ImportService(
+            cache,
+            new ImportedMaterial(db, clock),
+            new MaterialFactory(rootKey.wrapper(), random),
+            ImportSecrets.fromRootKey(rootKey, random),
+            clock));
+  }
+
+  /** Deletes imported material past its expiration (docs/key-import.md). */
+  private static MaterialExpiry expiry(Database db, KeyCache cache, Clock clock) {
+    return new MaterialExpiry(new ImportedMaterial(db, clock), cache);
   }
 
   /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */

@@ -3,6 +3,7 @@ package io.keyloom.http;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
@@ -21,6 +22,7 @@ import io.keyloom.kms.SignService;
  * @param signer sign, verify
  * @param dataKeys data keys and gen-random
  * @param keyPairs RSA and EC data key pairs
+ * @param imports BYOK import: parameters, import and deletion of key material
  */
 public record KmsServices(
     KeyService keys,
@@ -30,4 +32,5 @@ public record KmsServices(
     DataService data,
     SignService signer,
     DataKeyService dataKeys,
-    KeyPairService keyPairs) {}
+    KeyPairService keyPairs,
+    ImportService imports) {}

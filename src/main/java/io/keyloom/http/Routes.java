@@ -14,6 +14,7 @@ import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.api.DataRequests;
 import io.keyloom.kms.api.DatakeyRequests;
+import io.keyloom.kms.api.ImportRequests;
 import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.kms.api.SignRequests;
 import io.vertx.core.http.HttpMethod;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 final class Routes {
   private static final String KMS = "/v1.0/:project_id/kms/";
   private static final Set<String> SYMMETRIC_SPECS = Set.of("AES_256", "SM4");
+  private static final Class<KeyRequests.KeyId> KEY_ID = KeyRequests.KeyId.class;
   private final int maxBody;
   private final KmsServices kms;
   private final IamEndpoints iam;
@@ -140,7 +142,19 @@ final class Routes {
             "create-ec-datakey-pair",
             DatakeyRequests.CreateDatakeyPair.class,
             kms.keyPairs()::createEc),
-        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random));
+        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random),
+        // Generates an RSA_2048 (or SM2) wrapping key: HEAVY work (docs/executors.md).
+        kms(HEAVY, "get-parameters-for-import", Import.PARAMETERS, kms.imports()::parameters),
+        kms(WRITE, "import-key-material", Import.MATERIAL, kms.imports()::importMaterial),
+        kms(WRITE, "delete-imported-key-material", KEY_ID, kms.imports()::deleteMaterial));
+  }
+
+  /** The request types of the import routes, so that each route stays one line. */
+  private static final class Import {
+    static final Class<ImportRequests.GetParametersForImport> PARAMETERS =
+        ImportRequests.GetParametersForImport.class;
+    static final Class<ImportRequests.ImportKeyMaterial> MATERIAL =
+        ImportRequests.ImportKeyMaterial.class;
   }
 
   /**

@@ -89,6 +89,15 @@ public final class KeyCache {
     asymmetric.evict(keyId);
   }
 
+  /**
+   * Forgets the unwrapped primitives of every version of a key whose material was deleted or
+   * replaced (imported material, docs/key-import.md), and its metadata, so that this node stops
+   * using the material at once and reads the key's new state on its next use.
+   */
+  void forgetMaterial(String keyId) {
+    evict(keyId);
+  }
+
   /** Forgets every key: after the emulator's reset destroyed them all. */
   void clear() {
     metadata.clear();
