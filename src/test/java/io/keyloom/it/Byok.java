@@ -93,6 +93,22 @@ public final class Byok {
             .withBody(new OperateKeyRequestBody().withKeyId(keyId)));
   }
 
+  /** Imports a local private key under a random temporary key of {@code tempBytes} bytes. */
+  public static void importAsymmetric(
+      KmsClient client, String keyId, String alg, LocalKey local, int tempBytes) {
+    CreateParametersForImportResponse p = parameters(client, keyId, alg);
+    byte[] temporary = ClientCrypto.randomBytes(tempBytes);
+    String wrappedKey =
+        local.sm2() != null ? sm4Kwp(temporary, local.pkcs8()) : aesKwp(temporary, local.pkcs8());
+    importMaterial(
+        client,
+        keyId,
+        p.getImportToken(),
+        wrap(alg, p.getPublicKey(), temporary),
+        wrappedKey,
+        null);
+  }
+
   /** Wraps {@code secret} with the Base64 wrapping public key of {@code algorithm}; Base64. */
   public static String wrap(String algorithm, String publicKey, byte[] secret) {
     byte[] spki = Base64.getDecoder().decode(publicKey);

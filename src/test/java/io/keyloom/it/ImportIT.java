@@ -148,20 +148,8 @@ class ImportIT extends ServerIT {
     assertThat(Keys.decrypt(alice, decrypter, SM2, b64(cipher)).getPlainText()).isEqualTo("to sm2");
   }
 
-  /** Imports a local private key with a temporary key of {@code tempBytes} bytes. */
   static void importAsymmetric(String keyId, String alg, Byok.LocalKey local, int tempBytes) {
-    CreateParametersForImportResponse p = Byok.parameters(alice, keyId, alg);
-    byte[] temporary = randomBytes(tempBytes);
-    boolean sm2 = local.sm2() != null;
-    String wrappedKey =
-        sm2 ? Byok.sm4Kwp(temporary, local.pkcs8()) : Byok.aesKwp(temporary, local.pkcs8());
-    Byok.importMaterial(
-        alice,
-        keyId,
-        p.getImportToken(),
-        Byok.wrap(alg, p.getPublicKey(), temporary),
-        wrappedKey,
-        null);
+    Byok.importAsymmetric(alice, keyId, alg, local, tempBytes);
     assertThat(LifecycleCalls.describe(alice, keyId).getKeyState()).isEqualTo("2");
   }
 
