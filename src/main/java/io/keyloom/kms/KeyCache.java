@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A change
  * made by another node sharing the database is seen when the cached metadata is older than {@code
  * metadataTtl} (default 2 s), the bound documented in docs/key-cache.md. Primitives are immutable
- * per key version and are never re-read; {@link #evict} drops them when a key is destroyed.
+ * per key version and are never re-read; {@link #evict} drops them when a key is destroyed, and
+ * {@link #forgetMaterial} when imported material is deleted or expires (docs/key-import.md).
  *
  * <p>A key whose deletion date has passed (by {@code clock}) is reported as not found at once, even
  * before the deletion sweep has removed it from the store.

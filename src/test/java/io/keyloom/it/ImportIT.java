@@ -197,4 +197,20 @@ class ImportIT extends ServerIT {
     assertThat(after.getExpirationTime()).isEmpty();
     assertKmsError(() -> Keys.encrypt(alice, keyId, null, "after"), 400, "KMS.0209");
   }
+
+  @Test
+  void materialExpiringWhileTheKeyIsPendingDeletion_leavesItPending_andCancelFindsNoMaterial() {
+    String keyId = Byok.createExternal(alice, "AES_256", null);
+    CreateParametersForImportResponse p = Byok.parameters(alice, keyId, OAEP_256);
+    long now = http.send("GET", "/keyloom/v1/clock", null, Map.of()).json().path("now").asLong();
+    String wrapped = Byok.wrap(OAEP_256, p.getPublicKey(), randomBytes(32));
+    Byok.importMaterial(alice, keyId, p.getImportToken(), wrapped, null, now / 1000 + 60);
+    LifecycleCalls.schedule(alice, keyId, "7");
+    assertThat(http.post("/keyloom/v1/clock", "{\"advance\":\"2m\"}", Map.of()).status())
+        .isEqualTo(200);
+    KeyDetails d = LifecycleCalls.describe(alice, keyId);
+    assertThat(d.getKeyState()).isEqualTo("4");
+    assertThat(d.getExpirationTime()).isEmpty();
+    assertThat(LifecycleCalls.cancel(alice, keyId).getKeyState()).isEqualTo("5");
+  }
 }
