@@ -58,17 +58,23 @@ public final class ImportedMaterial {
           if (updated != 1) {
             return whyNot(c, keyId, states.from());
           }
-          Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
-          Jdbc.update(
-              c,
-              "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
-                  + " VALUES (?, ?, ?, ?)",
-              keyId,
-              version,
-              Base64.getEncoder().encodeToString(wrapped),
-              clock.millis());
+          replaceVersions(c, keyId, version, wrapped);
           return Outcome.STORED;
         });
+  }
+
+  /** Makes {@code wrapped} the key's only version. */
+  private void replaceVersions(Connection c, String keyId, int version, byte[] wrapped)
+      throws SQLException {
+    Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
+    Jdbc.update(
+        c,
+        "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        keyId,
+        version,
+        Base64.getEncoder().encodeToString(wrapped),
+        clock.millis());
   }
 
   private static Outcome whyNot(Connection c, String keyId, String pendingState)
