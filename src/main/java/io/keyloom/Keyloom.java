@@ -211,26 +211,7 @@ public final class Keyloom implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      boolean emulatorOn = emulator != null ? emulator : Loopback.isLoopback(host);
-      int quota =
-          keyQuota != null
-              ? keyQuota
-              : emulatorOn ? ServerConfig.EMULATOR_KEY_QUOTA : ServerConfig.DEFAULT_KEY_QUOTA;
-      ServerConfig config =
-          new ServerConfig(
-              host,
-              port,
-              dataDir,
-              Optional.ofNullable(seed),
-              ServerConfig.DEFAULT_MAX_BODY_BYTES,
-              Duration.ofHours(24),
-              quota,
-              TlsSettings.of(tlsCert, tlsKey),
-              PublicUrl.of(publicUrl),
-              connectionLimits(),
-              emulatorOn,
-              throttle);
-      KeyloomServer server = KeyloomServer.start(config, System.out);
+      KeyloomServer server = KeyloomServer.start(config(), System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -241,6 +222,28 @@ public final class Keyloom implements Runnable {
                   }));
       stopped.await();
       return 0;
+    }
+
+    /** The server's settings from the flags (and their env twins). */
+    private ServerConfig config() {
+      boolean emulatorOn = emulator != null ? emulator : Loopback.isLoopback(host);
+      int quota =
+          keyQuota != null
+              ? keyQuota
+              : emulatorOn ? ServerConfig.EMULATOR_KEY_QUOTA : ServerConfig.DEFAULT_KEY_QUOTA;
+      return new ServerConfig(
+          host,
+          port,
+          dataDir,
+          Optional.ofNullable(seed),
+          ServerConfig.DEFAULT_MAX_BODY_BYTES,
+          Duration.ofHours(24),
+          quota,
+          TlsSettings.of(tlsCert, tlsKey),
+          PublicUrl.of(publicUrl),
+          connectionLimits(),
+          emulatorOn,
+          throttle);
     }
 
     private ConnectionLimits connectionLimits() {

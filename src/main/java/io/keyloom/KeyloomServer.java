@@ -1,16 +1,8 @@
 package io.keyloom;
 
-import io.keyloom.auth.Authenticator;
-import io.keyloom.auth.IdentityAdmin;
-import io.keyloom.auth.IdentityDirectory;
-import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
-import io.keyloom.auth.SecurityTokens;
 import io.keyloom.auth.SeedPasswords;
-import io.keyloom.auth.TokenCodec;
-import io.keyloom.auth.TokenService;
-import io.keyloom.auth.sig.AkSkVerifier;
 import io.keyloom.config.PemKeyStore;
 import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
@@ -18,15 +10,14 @@ import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.crypto.RootKey;
-import io.keyloom.http.ApiServices;
 import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.HttpApi;
-import io.keyloom.http.IamServices;
 import io.keyloom.http.KmsServices;
-import io.keyloom.http.StoreProbe;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.ImportSecrets;
+import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyCache;
 import io.keyloom.kms.KeyDestroyer;
 import io.keyloom.kms.KeyListService;
@@ -34,18 +25,17 @@ import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyRotator;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
+import io.keyloom.kms.MaterialExpiry;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
-import io.keyloom.kms.SeedKeys;
 import io.keyloom.kms.SignService;
 import io.keyloom.store.Database;
-import io.keyloom.store.IdentityRepository;
+import io.keyloom.store.ImportedMaterial;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
-import io.keyloom.store.StoreException;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,8 +46,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that knows every package and wires them by hand.
@@ -68,9 +56,6 @@ import org.slf4j.LoggerFactory;
  * one-line message; a failed check leaves the disk as it was.
  */
 public final class KeyloomServer implements AutoCloseable {
-  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
-  private static final Duration KEY_METADATA_TTL = Duration.ofSeconds(2);
-
   /**
    * How often due keys are destroyed. A key is unusable and not found from its deletion date on,
    * whatever the sweep does; the period only bounds how long its rows outlive that date.
@@ -82,7 +67,6 @@ public final class KeyloomServer implements AutoCloseable {
    */
   private static final Duration ROTATION_SWEEP_PERIOD = Duration.ofMinutes(1);
 
-  private static final Logger LOG = LoggerFactory.getLogger(KeyloomServer.class);
   private final Vertx vertx;
   private final HttpApi api;
   private final Database database;
@@ -120,91 +104,44 @@ public final class KeyloomServer implements AutoCloseable {
     // Checks first: a bad certificate, seed, port or data dir stops the start before the data dir
     // is touched.
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
-    Optional<SeedFile> seed = checkBeforeWriting(config);
-    DataDir data = DataDir.open(config.dataDir(), true);
-    RootKey rootKey = data.rootKey();
-    Database db = data.database();
-    EmulatorClock emulatorClock = new EmulatorClock(baseClock);
-    Clock clock = config.emulator() ? emulatorClock : baseClock;
-    Vertx vertx = null;
+    NodeWiring node =
+        new NodeWiring(
+            config, checkBeforeWriting(config), DataDir.open(config.dataDir(), true), baseClock);
+    Vertx vertx = Vertx.vertx();
     try {
-      SecureRandom random = new SecureRandom();
-      IdentityRepository identities = new IdentityRepository(db, clock);
-      SecurityTokens securityTokens = SecurityTokens.fromRootKey(rootKey, random, clock);
-      IdentityDirectory directory =
-          new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
-      PasswordHasher hasher = new PasswordHasher(random);
-      IdentityAdmin admin =
-          new IdentityAdmin(
-              identities, directory, rootKey.wrapper(), seedPasswords(rootKey, hasher), random);
-      TokenCodec tokens =
-          new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
-      Authenticator authenticator =
-          new Authenticator(
-              new AkSkVerifier(directory, clock, baseClock, MAX_CLOCK_SKEW), tokens, directory);
-      KeyCache cache =
-          new KeyCache(new KeyRepository(db, clock), rootKey.wrapper(), KEY_METADATA_TTL, clock);
-      KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, clock), cache);
-      KeyRotator rotator =
-          KeyRotator.over(db, cache, new MaterialFactory(rootKey.wrapper(), random), clock);
-      KeySweeps sweeps =
-          new KeySweeps()
-              .add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep)
-              .add("rotated", ROTATION_SWEEP_PERIOD, rotator::sweep);
-      sweeps.runAll(); // catch up with what fell due while the server was down
-      // After the sweep: a seeded key destroyed while the server was down is made anew.
-      SeedApplier seeder =
-          new SeedApplier(
-              seed,
-              admin,
-              new SeedKeys(
-                  new KeyRepository(db, clock),
-                  new KeyRotations(db),
-                  cache,
-                  new MaterialFactory(rootKey.wrapper(), random),
-                  clock));
-      seeder.applyAtStart(config.dataDir(), out);
-      LoginProtection logins = new LoginProtection(hasher, clock);
-      Optional<EmulatorControls> emulator =
-          config.emulator()
-              ? Optional.of(
-                  new Emulator(
-                      emulatorClock,
-                      Emulator.dataReset(
-                          seed.map(SeedFile::seed),
-                          seeder,
-                          admin,
-                          config.dataDir(),
-                          new IdentityReset(identities, directory),
-                          destroyer),
-                      sweeps,
-                      logins))
-              : Optional.empty();
-      vertx = Vertx.vertx();
-      HttpApi api =
-          new HttpApi(
-              vertx,
-              authenticator,
-              new ApiServices(
-                  config.maxBodyBytes(),
-                  kmsServices(config, db, cache, rootKey, clock, random, rotator),
-                  new IamServices(
-                      new TokenService(identities, logins, tokens, clock, config.tokenTtl()),
-                      directory,
-                      securityTokens),
-                  new StoreProbe(db::ready, db::isDown),
-                  emulator,
-                  config.throttle()));
-      int port = listen(api, config, tls, out);
-      scheduleSweeps(vertx, sweeps);
-      return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
+      return assemble(node, vertx, tls, out);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
-      if (vertx != null) {
-        vertx.close();
-      }
-      db.close();
+      vertx.close();
+      node.db().close();
       throw e;
     }
+  }
+
+  /** Wires the node's parts in start order and starts serving. */
+  private static KeyloomServer assemble(
+      NodeWiring node, Vertx vertx, Optional<KeyManagerFactory> tls, PrintStream out)
+      throws IOException, GeneralSecurityException, InterruptedException {
+    ServerConfig config = node.config();
+    Database db = node.db();
+    IdentityWiring ids = node.identities();
+    KeyCache cache = node.keyCache();
+    KeyDestroyer destroyer = new KeyDestroyer(new KeyDeletions(db, node.clock()), cache);
+    KeySweeps sweeps = new KeySweeps().add("destroyed", DELETION_SWEEP_PERIOD, destroyer::sweep);
+    sweeps.add("material expired", DELETION_SWEEP_PERIOD, expiry(db, cache, node.clock())::sweep);
+    KeyRotator rotator = node.rotator(cache);
+    sweeps.add("rotated", ROTATION_SWEEP_PERIOD, rotator::sweep);
+    sweeps.runAll(); // catch up with what fell due while the server was down
+    // After the sweep: a seeded key destroyed while the server was down is made anew.
+    SeedApplier seeder = node.seeder(ids, cache);
+    seeder.applyAtStart(config.dataDir(), out);
+    LoginProtection logins = new LoginProtection(ids.hasher(), node.clock());
+    Optional<EmulatorControls> emulator = node.emulator(seeder, ids, destroyer, sweeps, logins);
+    KmsServices kms = kmsServices(node, cache, rotator);
+    HttpApi api =
+        new HttpApi(vertx, ids.authenticator(), node.apiServices(kms, ids, logins, emulator));
+    int port = listen(api, config, tls, out);
+    SweepSchedule.start(vertx, sweeps);
+    return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
   }
 
   /** The checks that need no disk write; returns the loaded seed, if any. */
@@ -254,14 +191,13 @@ public final class KeyloomServer implements AutoCloseable {
   }
 
   /** The KMS services over the database, sharing the node's one key cache. */
-  private static KmsServices kmsServices(
-      ServerConfig config,
-      Database db,
-      KeyCache cache,
-      RootKey rootKey,
-      Clock clock,
-      SecureRandom random,
-      KeyRotator rotator) {
+  private static KmsServices kmsServices(NodeWiring node, KeyCache cache, KeyRotator rotator)
+      throws GeneralSecurityException {
+    ServerConfig config = node.config();
+    Database db = node.db();
+    RootKey rootKey = node.rootKey();
+    Clock clock = node.clock();
+    SecureRandom random = node.random();
     KeyRepository keys = new KeyRepository(db, clock);
     return new KmsServices(
         new KeyService(
@@ -273,29 +209,24 @@ public final class KeyloomServer implements AutoCloseable {
         new SignService(cache),
         new DataKeyService(cache, random),
         new KeyPairService(cache, random),
+        new ImportService(
+            cache,
+            new ImportedMaterial(db, clock),
+            new MaterialFactory(rootKey.wrapper(), random),
+            ImportSecrets.fromRootKey(rootKey, random),
+            clock),
         new RotationService(new KeyRotations(db), cache, rotator));
+  }
+
+  /** Deletes imported material past its expiration (docs/key-import.md). */
+  private static MaterialExpiry expiry(Database db, KeyCache cache, Clock clock) {
+    return new MaterialExpiry(new ImportedMaterial(db, clock), cache);
   }
 
   /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */
   static SeedPasswords seedPasswords(RootKey rootKey, PasswordHasher hasher) {
     return new SeedPasswords(
         hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
-  }
-
-  private static void scheduleSweeps(Vertx vertx, KeySweeps sweeps) {
-    for (KeySweeps.Sweep sweep : sweeps.all()) {
-      vertx.setPeriodic(
-          sweep.period().toMillis(),
-          timer ->
-              vertx
-                  .executeBlocking(sweep.run()::run, true)
-                  .onFailure(
-                      e -> {
-                        if (!(e instanceof StoreException.Unavailable)) { // logged by the store
-                          LOG.error("key sweep ({}) failed; retrying next period", sweep.name(), e);
-                        }
-                      }));
-    }
   }
 
   /**

@@ -94,4 +94,29 @@ class ArchitectureTest {
         .haveFullyQualifiedName("io.keyloom.KeyloomServer")
         .check(classes);
   }
+
+  /**
+   * Endpoint code (the route table, its helpers and the endpoints) sees no Vert.x type: only {@code
+   * HttpApi}, {@code CallerAuth} and the connection guards speak Vert.x (docs/routes.md).
+   */
+  @Test
+  void endpointCodeNeverSeesVertx() {
+    noClasses()
+        .that()
+        .haveSimpleNameStartingWith("Route")
+        .or()
+        .haveSimpleNameEndingWith("Routes")
+        .or()
+        .haveSimpleNameStartingWith("Endpoint")
+        .or()
+        .haveSimpleNameStartingWith("Binding")
+        .or()
+        .haveSimpleNameStartingWith("IamEndpoints")
+        .or()
+        .haveSimpleNameStartingWith("Controls")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.vertx..")
+        .check(classes);
+  }
 }

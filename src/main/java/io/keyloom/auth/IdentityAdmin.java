@@ -2,22 +2,16 @@ package io.keyloom.auth;
 
 import io.keyloom.config.Seed;
 import io.keyloom.crypto.KeyWrapper;
-import io.keyloom.crypto.SecretBytes;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.AccessKeyRow;
 import io.keyloom.store.IdentityRows.DomainRow;
-import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.IdentityRows.UserRow;
 import io.keyloom.store.StoreException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,10 +28,8 @@ public final class IdentityAdmin {
   private static final String BOOT_PROJECT = "cn-north-4";
   private static final String BOOT_USER = "admin";
   private final IdentityRepository repository;
-  private final IdentityDirectory directory;
-  private final KeyWrapper wrapper;
-  private final SeedPasswords passwords;
   private final SecureRandom random;
+  private final IdentityWrites writes;
 
   /** An admin writing through the repository and keeping the directory's caches coherent. */
   public IdentityAdmin(
@@ -47,10 +39,8 @@ public final class IdentityAdmin {
       SeedPasswords passwords,
       SecureRandom random) {
     this.repository = repository;
-    this.directory = directory;
-    this.wrapper = wrapper;
-    this.passwords = passwords;
     this.random = random;
+    this.writes = new IdentityWrites(repository, directory, wrapper, passwords, random);
   }
 
   /** Credentials made on a first start without a seed; shown once. */
@@ -129,7 +119,7 @@ public final class IdentityAdmin {
     if (repository.findDomainByName(name).isPresent()) {
       throw new IllegalArgumentException("domain " + name + " already exists");
     }
-    return new Listed(name, name, unique("domain id", () -> ensureDomain(d)).id());
+    return new Listed(name, name, unique("domain id", () -> writes.ensureDomain(d)).id());
   }
 
   /** Creates a project in a domain; refuses an existing name (in the domain) or id. */
@@ -139,7 +129,8 @@ public final class IdentityAdmin {
     if (repository.findProject(domain.id(), name).isPresent()) {
       throw new IllegalArgumentException("project " + name + " already exists in " + domainName);
     }
-    return new Listed(domainName, name, unique("project id", () -> ensureProject(domain, p)).id());
+    return new Listed(
+        domainName, name, unique("project id", () -> writes.ensureProject(domain, p)).id());
   }
 
   /**
@@ -157,7 +148,7 @@ public final class IdentityAdmin {
     if (repository.findUser(domain.id(), name).isPresent()) {
       throw new IllegalArgumentException("user " + name + " already exists in " + domainName);
     }
-    return new NewUser(domainName, name, ensureUser(domain, u, false).id(), pw);
+    return new NewUser(domainName, name, writes.ensureUser(domain, u, false).id(), pw);
   }
 
   /** Creates a random access key for a user. */
@@ -171,7 +162,7 @@ public final class IdentityAdmin {
                     new IllegalArgumentException(
                         "no user " + userName + " in domain " + domainName));
     Seed.AccessKey key = new Seed.AccessKey(Secrets.accessKey(random), Secrets.secretKey(random));
-    repository.insertAccessKey(new AccessKeyRow(key.access(), user.id(), wrap(key)));
+    repository.insertAccessKey(new AccessKeyRow(key.access(), user.id(), writes.wrap(key)));
     return new NewAccessKey(domainName, userName, key.access(), key.secret());
   }
 
@@ -240,101 +231,6 @@ public final class IdentityAdmin {
 
   /** Applies every domain, project, user and access key of the seed. */
   public void apply(Seed seed) {
-    for (Seed.Domain d : seed.domains()) {
-      DomainRow domain = ensureDomain(d);
-      for (Seed.Project p : d.projects()) {
-        ensureProject(domain, p);
-      }
-      for (Seed.User u : d.users()) {
-        UserRow user = ensureUser(domain, u, true);
-        for (Seed.AccessKey k : u.accessKeys()) {
-          ensureAccessKey(user, k);
-        }
-      }
-    }
-  }
-
-  private DomainRow ensureDomain(Seed.Domain d) {
-    Optional<DomainRow> existing = repository.findDomainByName(d.name());
-    if (existing.isPresent()) {
-      requireSameId("domain " + d.name(), d.id(), existing.get().id());
-      return existing.get();
-    }
-    DomainRow row = new DomainRow(d.id() != null ? d.id() : newId(), d.name());
-    repository.insertDomain(row);
-    return row;
-  }
-
-  private ProjectRow ensureProject(DomainRow domain, Seed.Project p) {
-    Optional<ProjectRow> existing = repository.findProject(domain.id(), p.name());
-    if (existing.isPresent()) {
-      requireSameId("project " + p.name(), p.id(), existing.get().id());
-      return existing.get();
-    }
-    ProjectRow row = new ProjectRow(p.id() != null ? p.id() : newId(), domain.id(), p.name());
-    repository.insertProject(row);
-    return row;
-  }
-
-  /** A seeded user's unchanged password costs no Argon2 run (docs/start-time.md). */
-  private UserRow ensureUser(DomainRow domain, Seed.User u, boolean seeded) {
-    Optional<UserRow> existing = repository.findUser(domain.id(), u.name());
-    if (existing.isEmpty()) {
-      String id = newId();
-      SeedPasswords.Stored pw =
-          seeded ? passwords.seeded(id, u.password()) : passwords.unseeded(u.password());
-      UserRow row = new UserRow(id, domain.id(), u.name(), pw.hash(), pw.seedCheck());
-      repository.insertUser(row);
-      return row;
-    }
-    UserRow user = existing.get();
-    Optional<SeedPasswords.Stored> change = passwords.reseed(user, u.password());
-    if (change.isPresent()) {
-      repository.updatePasswordHash(user.id(), change.get().hash(), change.get().seedCheck());
-      directory.invalidateUser(user.id());
-    }
-    return user;
-  }
-
-  private void ensureAccessKey(UserRow user, Seed.AccessKey k) {
-    Optional<AccessKeyRow> existing = repository.findAccessKey(k.access());
-    if (existing.isPresent()) {
-      if (!existing.get().userId().equals(user.id())) {
-        throw new IllegalArgumentException("access key " + k.access() + " belongs to another user");
-      }
-      SecretBytes stored = directory.secretOf(existing.get());
-      if (stored.equalsSecretBytes(SecretBytes.copyOf(utf8(k.secret())))) {
-        return;
-      }
-      repository.deleteAccessKey(k.access());
-      directory.invalidateAccessKey(k.access());
-    }
-    repository.insertAccessKey(new AccessKeyRow(k.access(), user.id(), wrap(k)));
-  }
-
-  private byte[] wrap(Seed.AccessKey k) {
-    try {
-      return wrapper.wrap(
-          SecretBytes.copyOf(utf8(k.secret())), IdentityDirectory.secretAad(k.access()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot wrap access key secret", e);
-    }
-  }
-
-  private static void requireSameId(String what, String wanted, String actual) {
-    if (wanted != null && !wanted.equals(actual)) {
-      throw new IllegalArgumentException(
-          what + " already exists with id " + actual + ", not " + wanted);
-    }
-  }
-
-  private String newId() {
-    byte[] id = new byte[16];
-    random.nextBytes(id);
-    return HexFormat.of().formatHex(id);
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    writes.apply(seed);
   }
 }

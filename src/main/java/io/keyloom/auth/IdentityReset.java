@@ -9,6 +9,7 @@ import io.keyloom.store.IdentityRows.Retained;
 import io.keyloom.store.IdentityRows.UserRow;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,15 +41,27 @@ public final class IdentityReset {
    * @return how many identities (domains, projects, users, access keys) were removed
    */
   public int retainOnly(Seed seed) {
-    Set<String> domains = new HashSet<>();
-    Set<String> projects = new HashSet<>();
-    Set<String> users = new HashSet<>();
-    Map<String, Seed.User> seedUserById = new HashMap<>();
-    for (Seed.Domain d : seed.domains()) {
+    Declared declared = new Declared();
+    seed.domains().forEach(declared::add);
+    try {
+      return repository.deleteAllBut(declared.retained(repository.listAccessKeys()));
+    } finally {
+      directory.forgetAll();
+    }
+  }
+
+  /** The stored rows that the seed declares, collected domain by domain. */
+  private final class Declared {
+    private final Set<String> domains = new HashSet<>();
+    private final Set<String> projects = new HashSet<>();
+    private final Set<String> users = new HashSet<>();
+    private final Map<String, Seed.User> seedUserById = new HashMap<>();
+
+    void add(Seed.Domain d) {
       Optional<DomainRow> row =
           repository.findDomainByName(d.name()).filter(r -> sameId(d.id(), r.id()));
       if (row.isEmpty()) {
-        continue;
+        return;
       }
       String domainId = row.get().id();
       domains.add(domainId);
@@ -65,18 +78,18 @@ public final class IdentityReset {
         user.map(UserRow::id).ifPresent(users::add);
       }
     }
-    Set<String> accessKeys = new HashSet<>();
-    for (AccessKeyRow k : repository.listAccessKeys()) {
-      Seed.User owner = seedUserById.get(k.userId());
-      if (owner != null
-          && owner.accessKeys().stream().anyMatch(a -> a.access().equals(k.accessKey()))) {
-        accessKeys.add(k.accessKey());
+
+    /** What to keep: the declared rows, and the stored access keys a declared user declares. */
+    Retained retained(List<AccessKeyRow> stored) {
+      Set<String> accessKeys = new HashSet<>();
+      for (AccessKeyRow k : stored) {
+        Seed.User owner = seedUserById.get(k.userId());
+        if (owner != null
+            && owner.accessKeys().stream().anyMatch(a -> a.access().equals(k.accessKey()))) {
+          accessKeys.add(k.accessKey());
+        }
       }
-    }
-    try {
-      return repository.deleteAllBut(new Retained(domains, projects, users, accessKeys));
-    } finally {
-      directory.forgetAll();
+      return new Retained(domains, projects, users, accessKeys);
     }
   }
 

@@ -125,6 +125,16 @@ public final class SeedLoader {
     if (e instanceof UnrecognizedPropertyException u) { // SeedShape finds these first
       return error(file, u.getLocation(), null, "unknown field '" + u.getPropertyName() + "'");
     }
+    if (e instanceof JsonMappingException m) {
+      return describeMapping(file, positions, m);
+    }
+    return new IllegalArgumentException(
+        "seed file " + file + " cannot be read: " + e.getClass().getSimpleName());
+  }
+
+  /** A value that YAML parsed but that does not fit the seed's shape or rules. */
+  private static IllegalArgumentException describeMapping(
+      Path file, SeedPositions positions, JsonMappingException e) {
     if (e instanceof ValueInstantiationException v
         && v.getCause() instanceof SeedFieldException f) {
       String path = SeedFields.path(v.getPath()) + "." + f.field();
@@ -141,11 +151,7 @@ public final class SeedLoader {
           SeedFields.path(m.getPath()),
           "expected " + SeedFields.expected(m.getTargetType()));
     }
-    if (e instanceof JsonMappingException m) {
-      return error(file, m.getLocation(), SeedFields.path(m.getPath()), "invalid value");
-    }
-    return new IllegalArgumentException(
-        "seed file " + file + " cannot be read: " + e.getClass().getSimpleName());
+    return error(file, e.getLocation(), SeedFields.path(e.getPath()), "invalid value");
   }
 
   private static IllegalArgumentException error(

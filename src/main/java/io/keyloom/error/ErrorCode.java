@@ -26,6 +26,8 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(405, "KMS.0215", "The HTTP method is not supported."),
   REQUEST_TIMEOUT(408, "KMS.0214", "The request was not received in time."),
   INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
+  KEY_NOT_EXTERNAL(400, "KMS.0309", "The key is not an imported (external) key."),
+  KEY_NOT_PENDING_IMPORT(400, "KMS.0310", "The key is not pending import."),
   DECRYPTION_FAILED(400, "KMS.0311", "Failed to decrypt the ciphertext."),
   EXTERNAL_KEY_NO_ROTATION(
       400, "KMS.0312", "Keys with external (imported) material cannot rotate."),
@@ -80,6 +82,24 @@ public enum ErrorCode {
   ROTATION_NOT_DISABLED(400, "KMS.2901", "Key rotation is already enabled."),
   INVALID_ROTATION_INTERVAL(
       400, "KMS.3001", "Invalid rotation_interval: it must be a JSON integer from 30 to 365."),
+  IMPORT_TOKEN_EXPIRED(400, "KMS.2601", "The import token has expired."),
+  MATERIAL_EXPIRATION_PAST(400, "KMS.2602", "expiration_time must be in the future."),
+  IMPORT_TOKEN_OTHER_KEY(400, "KMS.2603", "key_id differs from the key of the import token."),
+  IMPORT_MATERIAL_LENGTH(
+      400, "KMS.2604", "The key material must be 32 bytes for AES_256 and 16 bytes for SM4."),
+  IMPORT_TOKEN_INVALID(400, "KMS.2605", "The import token failed verification."),
+  IMPORT_MATERIAL_DIFFERS(
+      400, "KMS.2606", "Re-imported key material must equal the material imported before."),
+  IMPORT_PRIVATE_KEY_MISSING(
+      400, "KMS.2608", "encrypted_privatekey is required to import an asymmetric key."),
+  IMPORT_PRIVATE_KEY_INVALID(
+      400, "KMS.2609", "The imported private key is not a valid private key of the key spec."),
+  IMPORT_TEMPORARY_KEY_LENGTH(
+      400, "KMS.2610", "The temporary key must be 16 or 32 bytes (SM2 keys: a 16-byte SM4 key)."),
+  MATERIAL_NOT_DELETABLE(
+      400, "KMS.2701", "Key material can only be deleted while the key is enabled or disabled."),
+  ASYMMETRIC_MATERIAL_NOT_DELETABLE(
+      400, "KMS.2702", "Imported asymmetric key material cannot be deleted."),
   TOKEN_MISSING(403, "KMS.0301", "X-Auth-Token is missing or malformed."),
   TOKEN_INVALID(403, "KMS.0302", "X-Auth-Token is invalid."),
   TOKEN_EXPIRED(403, "KMS.0303", "X-Auth-Token has expired."),

@@ -51,7 +51,7 @@ final class Controls {
     if (faults == null || faults.isEmpty()) {
       return Verdict.PROCEED;
     }
-    String operation = route.path().substring(route.path().lastIndexOf('/') + 1);
+    String operation = route.operation();
     Fault fault = faults.firing(operation, caller.projectId());
     return fault == null ? Verdict.PROCEED : new Verdict(fault.latencyMs(), fault.error(requestId));
   }

@@ -1,11 +1,10 @@
 package io.keyloom.http;
 
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
+import static io.keyloom.http.Route.Method.GET;
+import static io.keyloom.http.Route.Method.POST;
 
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,12 +49,12 @@ final class EmulatorRoutes {
     return routes;
   }
 
-  private Route control(HttpMethod method, String name, Endpoint endpoint) {
+  private Route control(Route.Method method, String name, Endpoint endpoint) {
     return control(method, PREFIX + name, maxBody, endpoint);
   }
 
   /** An emulator control: no credentials, not from web pages, store work. */
-  static Route control(HttpMethod method, String path, int maxBody, Endpoint endpoint) {
+  static Route control(Route.Method method, String path, int maxBody, Endpoint endpoint) {
     return new Route(method, path, maxBody, Route.Auth.EMULATOR, b -> Work.WRITE, endpoint);
   }
 

@@ -2,7 +2,6 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Caller;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The synchronous body of a route: runs on a worker thread, never sees Vert.x types. */
 @FunctionalInterface
@@ -19,19 +18,41 @@ interface Endpoint {
    *     scheme://host[:port]} as the client addressed the server
    * @param clientAddress the peer's IP address (of the TCP connection; forwarding headers are not
    *     trusted), for per-address limits
-   * @param query the first value of a query parameter by name, or null
+   * @param path the path parameters by name (URL-decoded), {@code project_id} included
+   * @param query the first value of each query parameter by name (URL-decoded)
    */
   record Request(
       Caller caller,
       byte[] body,
       String origin,
       String clientAddress,
-      Function<String, String> query) {}
+      Map<String, String> path,
+      Map<String, String> query) {
+    /** Copies the maps: an endpoint never sees a live view of the server's request. */
+    public Request {
+      path = Map.copyOf(path);
+      query = Map.copyOf(query);
+    }
+  }
 
-  /** A response: status, JSON body, extra headers. */
+  /**
+   * A response: status, JSON body, extra headers. A 204 has no body: {@link #body} is ignored and
+   * no Content-Type is sent.
+   */
   record Reply(int status, Object body, Map<String, String> headers) {
+    /** 200 with {@code body}; null is sent as {@code {}}. */
     static Reply ok(Object body) {
       return new Reply(200, body, Map.of());
+    }
+
+    /** 201 Created with {@code body}. */
+    static Reply created(Object body) {
+      return new Reply(201, body, Map.of());
+    }
+
+    /** 204 No Content. */
+    static Reply noContent() {
+      return new Reply(204, null, Map.of());
     }
   }
 }

@@ -77,15 +77,29 @@ final class Fault {
 
   /** Validates a request; every bad field is a 400 naming it. */
   static Fault of(Spec spec, Set<String> operations) {
-    if (spec.operation() == null) {
+    checkOperation(spec.operation(), operations);
+    checkError(spec);
+    checkTiming(spec);
+    if (spec.projectId() != null && !PROJECT_ID.matcher(spec.projectId()).matches()) {
+      throw invalid("project_id must be a project id: 32 lowercase hex characters.");
+    }
+    return new Fault(spec);
+  }
+
+  private static void checkOperation(String operation, Set<String> operations) {
+    if (operation == null) {
       throw new KmsException(ErrorCode.MISSING_PARAMETER, "operation is required.");
     }
-    if (!operations.contains(spec.operation())) {
+    if (!operations.contains(operation)) {
       throw invalid(
-          "operation must be a KMS operation (the last segment of its path), one of "
+          "operation must be a KMS operation (its path after the project and kms/), one of "
               + String.join(", ", operations.stream().sorted().toList())
               + ".");
     }
+  }
+
+  /** The injected error: status and error_code together, error_msg only with them. */
+  private static void checkError(Spec spec) {
     if ((spec.status() == null) != (spec.errorCode() == null)) {
       throw new KmsException(
           ErrorCode.MISSING_PARAMETER, "status and error_code must be given together.");
@@ -107,6 +121,10 @@ final class Fault {
     if (spec.errorMsg() != null && spec.status() == null) {
       throw new KmsException(ErrorCode.MISSING_PARAMETER, "error_msg needs status and error_code.");
     }
+  }
+
+  /** When and how often the fault fires, and how long it holds the answer back. */
+  private static void checkTiming(Spec spec) {
     if (spec.latencyMs() != null && (spec.latencyMs() < 1 || spec.latencyMs() > MAX_LATENCY_MS)) {
       throw invalid("latency_ms must be from 1 to " + MAX_LATENCY_MS + ".");
     }
@@ -116,10 +134,6 @@ final class Fault {
     if (spec.count() != null && spec.count() < 1) {
       throw invalid("count must be at least 1 (leave it out for no limit).");
     }
-    if (spec.projectId() != null && !PROJECT_ID.matcher(spec.projectId()).matches()) {
-      throw invalid("project_id must be a project id: 32 lowercase hex characters.");
-    }
-    return new Fault(spec);
   }
 
   private static KmsException invalid(String message) {

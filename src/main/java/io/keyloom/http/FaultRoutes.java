@@ -1,8 +1,8 @@
 package io.keyloom.http;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
+import static io.keyloom.http.Route.Method.DELETE;
+import static io.keyloom.http.Route.Method.GET;
+import static io.keyloom.http.Route.Method.POST;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyloom.error.ErrorCode;
@@ -37,10 +37,10 @@ final class FaultRoutes {
     return List.of(
         route(POST, r -> add(r.body())),
         route(GET, r -> Endpoint.Reply.ok(Map.of("faults", views()))),
-        route(DELETE, r -> clear(r.query().apply("operation"))));
+        route(DELETE, r -> clear(r.query().get("operation"))));
   }
 
-  private Route route(io.vertx.core.http.HttpMethod method, Endpoint endpoint) {
+  private Route route(Route.Method method, Endpoint endpoint) {
     return EmulatorRoutes.control(method, PATH, maxBody, endpoint);
   }
 

@@ -9,6 +9,7 @@ import io.keyloom.error.KmsException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,12 +17,14 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 
 /**
@@ -34,19 +37,38 @@ public final class HttpApi {
   private static final String REQUEST_ID = "requestId";
   private final Vertx vertx;
   private final CallerAuth auth;
-  private final Routes routes;
+  private final List<Route> routes;
   private final Controls controls;
   private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
   private final Backoff backoff;
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(Vertx vertx, Authenticator authenticator, ApiServices services) {
+    this(
+        vertx,
+        authenticator,
+        services.throttle(),
+        services.emulator().isPresent() ? new Faults() : null,
+        faults -> new Routes(services, faults).all());
+  }
+
+  /**
+   * The API over any route table (tests serve their own, see RouteHelpersIT).
+   *
+   * @param faults the emulator's injected faults, or null without {@code --emulator}
+   * @param table the route table, given the faults its control routes manage
+   */
+  HttpApi(
+      Vertx vertx,
+      Authenticator authenticator,
+      int throttle,
+      Faults faults,
+      Function<Faults, List<Route>> table) {
     this.vertx = vertx;
     this.auth = new CallerAuth(authenticator);
     this.backoff = new Backoff(vertx);
-    Faults faults = services.emulator().isPresent() ? new Faults() : null;
-    this.controls = new Controls(new Throttle(services.throttle(), System::nanoTime), faults);
-    this.routes = new Routes(services, faults);
+    this.controls = new Controls(new Throttle(throttle, System::nanoTime), faults);
+    this.routes = List.copyOf(table.apply(faults));
   }
 
   /**
@@ -96,7 +118,7 @@ public final class HttpApi {
 
   /** The route table as {@code METHOD /path/{param}} lines, as openapi.json names them. */
   public List<String> routes() {
-    return routes.all().stream().map(r -> r.method().name() + " " + r.template()).toList();
+    return routes.stream().map(r -> r.method().name() + " " + r.template()).toList();
   }
 
   /** Stops the executors; requests still running finish first (for a few seconds at most). */
@@ -107,9 +129,9 @@ public final class HttpApi {
   private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
     router.route().handler(HttpApi::assignRequestId);
-    for (Route route : routes.all()) {
+    for (Route route : routes) {
       router
-          .route(route.method(), route.path())
+          .route(HttpMethod.valueOf(route.method().name()), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
           .handler(ctx -> dispatch(ctx, route, publicUrl))
           .failureHandler(HttpApi::failed);
@@ -164,24 +186,45 @@ public final class HttpApi {
       Endpoint.Reply reply =
           verdict.error() != null
               ? verdict.error()
-              : route
-                  .handler()
-                  .handle(
-                      new Endpoint.Request(
-                          caller,
-                          body,
-                          // The configured URL wins: a client's Host header never reaches links.
-                          publicUrl.orElseGet(() -> Origin.of(ctx.request())),
-                          clientAddress(ctx),
-                          name -> firstQuery(ctx, name)));
-      later(
-          delay,
-          () -> {
-            reply.headers().forEach(ctx.response()::putHeader);
-            send(ctx.response(), reply.status(), reply.body());
-          });
+              : route.handler().handle(request(ctx, caller, body, publicUrl));
+      later(delay, () -> reply(ctx.response(), reply));
     } catch (RuntimeException e) {
       later(delay, () -> sendFailure(ctx, e));
+    }
+  }
+
+  /** What the endpoint sees: no Vert.x types. */
+  private static Endpoint.Request request(
+      RoutingContext ctx, Caller caller, byte[] body, Optional<String> publicUrl) {
+    return new Endpoint.Request(
+        caller,
+        body,
+        // The configured URL wins: a client's Host header never reaches links.
+        publicUrl.orElseGet(() -> Origin.of(ctx.request())),
+        clientAddress(ctx),
+        ctx.pathParams(),
+        query(ctx));
+  }
+
+  /**
+   * The first value of each query parameter. A malformed query never gets here: {@link
+   * InvalidRequests} refuses it with 400 {@code KMS.0201} (RouteHelpersIT).
+   */
+  private static Map<String, String> query(RoutingContext ctx) {
+    Map<String, String> query = new HashMap<>();
+    ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+    return query;
+  }
+
+  /** Sends an endpoint's reply: its headers, then its JSON body, or none for a 204. */
+  private static void reply(HttpServerResponse response, Endpoint.Reply reply) {
+    reply.headers().forEach(response::putHeader);
+    if (reply.status() == 204) {
+      if (!response.ended() && !response.closed()) {
+        response.setStatusCode(204).end();
+      }
+    } else {
+      send(response, reply.status(), reply.body());
     }
   }
 
@@ -209,11 +252,6 @@ public final class HttpApi {
   private static String clientAddress(RoutingContext ctx) {
     SocketAddress peer = ctx.request().remoteAddress();
     return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
-  }
-
-  private static String firstQuery(RoutingContext ctx, String name) {
-    List<String> values = ctx.queryParam(name);
-    return values.isEmpty() ? null : values.get(0);
   }
 
   /**

@@ -45,11 +45,11 @@ final class IamEndpoints {
    */
   Endpoint.Reply listProjects(Endpoint.Request call) {
     Caller caller = call.caller();
-    String domainId = call.query().apply("domain_id");
+    String domainId = call.query().get("domain_id");
     List<IamProject> rows =
         domainId != null && !domainId.equals(caller.domainId())
             ? List.of()
-            : directory.projects(caller.domainId(), call.query().apply("name"));
+            : directory.projects(caller.domainId(), call.query().get("name"));
     List<Map<String, Object>> projects = new ArrayList<>();
     for (IamProject p : rows) {
       Map<String, Object> project = new LinkedHashMap<>();

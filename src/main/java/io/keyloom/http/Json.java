@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
@@ -68,6 +69,14 @@ final class Json {
    * JSON object of the right shape.
    */
   static <T> T read(byte[] body, Class<T> type) {
+    return bind(object(body), type);
+  }
+
+  /**
+   * Reads a request body as a JSON object, or throws {@code KMS.0202} for anything that is not one
+   * strictly valid JSON object (empty, not UTF-8, a lone surrogate, duplicate keys, trailing data).
+   */
+  static ObjectNode object(byte[] body) {
     if (body == null || body.length == 0) {
       throw new KmsException(ErrorCode.INVALID_JSON);
     }
@@ -82,10 +91,19 @@ final class Json {
             ErrorCode.INVALID_JSON,
             "Invalid JSON format of the request message: a string holds an unpaired surrogate.");
       }
-      return MAPPER.treeToValue(tree, type);
+      return (ObjectNode) tree;
     } catch (CharacterCodingException e) {
       throw new KmsException(
           ErrorCode.INVALID_JSON, "Invalid JSON format of the request message: not UTF-8.");
+    } catch (IOException e) {
+      throw new KmsException(ErrorCode.INVALID_JSON);
+    }
+  }
+
+  /** Binds a JSON object to a request record, or throws {@code KMS.0202} for a wrong shape. */
+  static <T> T bind(ObjectNode tree, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(tree, type);
     } catch (IOException e) {
       throw new KmsException(ErrorCode.INVALID_JSON);
     }

@@ -3,6 +3,7 @@ package io.keyloom.http;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
@@ -22,6 +23,7 @@ import io.keyloom.kms.SignService;
  * @param signer sign, verify
  * @param dataKeys data keys and gen-random
  * @param keyPairs RSA and EC data key pairs
+ * @param imports BYOK import: parameters, import and deletion of key material
  * @param rotation automatic key rotation
  */
 public record KmsServices(
@@ -33,4 +35,5 @@ public record KmsServices(
     SignService signer,
     DataKeyService dataKeys,
     KeyPairService keyPairs,
+    ImportService imports,
     RotationService rotation) {}

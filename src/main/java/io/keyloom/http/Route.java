@@ -1,31 +1,53 @@
 package io.keyloom.http;
 
-import io.vertx.core.http.HttpMethod;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One entry of the route table: everything a reviewer needs to judge an endpoint's exposure.
  *
  * @param method the HTTP method
- * @param path the Vert.x path pattern, e.g. {@code /v1.0/:project_id/kms/create-key}
+ * @param path the Vert.x path pattern, e.g. {@code /v1.0/:project_id/kms/create-key} or {@code
+ *     /v1.0/:project_id/kms/:key_id/tags}
  * @param maxBodyBytes the largest body accepted (413 {@code KMS.0203} above)
  * @param auth who may call it
  * @param work which executor runs it, decided from the body before any other work is done
  * @param handler what it does
  */
 record Route(
-    HttpMethod method,
+    Method method,
     String path,
     int maxBodyBytes,
     Auth auth,
     Function<byte[], Work> work,
     Endpoint handler) {
+  private static final Pattern PARAMETER = Pattern.compile(":([A-Za-z0-9_]+)");
+  private static final Pattern PROJECT_PREFIX = Pattern.compile("^/[^/]+/:project_id/(kms/)?");
+
   /**
    * The path as an OpenAPI path template: Vert.x parameters ({@code :project_id}) become {@code
    * {project_id}}.
    */
   String template() {
-    return path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+    return PARAMETER.matcher(path).replaceAll("{$1}");
+  }
+
+  /**
+   * The operation's name for faults (docs/throttle-and-faults.md): the path template after the
+   * project (and {@code kms/}), e.g. {@code create-key}, {@code aliases}, {@code {key_id}/tags},
+   * {@code keystores/{keystore_id}}. Methods that share a path share its name.
+   */
+  String operation() {
+    String rest = PROJECT_PREFIX.matcher(path).replaceFirst("");
+    return PARAMETER.matcher(rest).replaceAll("{$1}");
+  }
+
+  /** The HTTP methods routes use; {@link HttpApi} maps them to Vert.x's. */
+  enum Method {
+    GET,
+    POST,
+    PUT,
+    DELETE
   }
 
   /** How a route authenticates its caller. */

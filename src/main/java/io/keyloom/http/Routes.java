@@ -1,23 +1,22 @@
 package io.keyloom.http;
 
+import static io.keyloom.http.Route.Method.GET;
+import static io.keyloom.http.Route.Method.POST;
 import static io.keyloom.http.Work.HEAVY;
 import static io.keyloom.http.Work.HOT;
 import static io.keyloom.http.Work.LOGIN;
 import static io.keyloom.http.Work.WRITE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.keyloom.auth.Caller;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
 import io.keyloom.kms.api.DataRequests;
 import io.keyloom.kms.api.DatakeyRequests;
+import io.keyloom.kms.api.ImportRequests;
 import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.kms.api.RotationRequests;
 import io.keyloom.kms.api.SignRequests;
-import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,16 @@ import java.util.stream.Collectors;
  * route names the {@link Work} class whose executor runs it (docs/executors.md).
  */
 final class Routes {
-  private static final String KMS = "/v1.0/:project_id/kms/";
+  private static final String KMS = ProjectRoutes.KMS;
   private static final Set<String> SYMMETRIC_SPECS = Set.of("AES_256", "SM4");
+  private static final Class<KeyRequests.KeyId> KEY_ID = KeyRequests.KeyId.class;
   private final int maxBody;
   private final KmsServices kms;
   private final IamEndpoints iam;
   private final StoreProbe store;
   private final Optional<EmulatorRoutes> emulator;
   private final Faults faults;
+  private final ProjectRoutes project;
 
   /**
    * @param faults the emulator's injected faults, whose control routes are served; null without
@@ -50,6 +51,7 @@ final class Routes {
   Routes(ApiServices services, Faults faults) {
     this.faults = faults;
     this.maxBody = services.maxBodyBytes();
+    this.project = new ProjectRoutes(maxBody);
     this.kms = services.kms();
     IamServices iamServices = services.iam();
     this.iam =
@@ -69,16 +71,25 @@ final class Routes {
     return all;
   }
 
-  /** The KMS operations' names, the last segments of their paths, which faults may target. */
+  /** The KMS operations' names ({@link Route#operation}), which faults may target. */
   static Set<String> operations(List<Route> routes) {
     return routes.stream()
-        .map(Route::path)
-        .filter(p -> p.startsWith(KMS))
-        .map(p -> p.substring(KMS.length()))
+        .filter(r -> r.auth() == Route.Auth.PROJECT)
+        .map(Route::operation)
         .collect(Collectors.toSet());
   }
 
   private List<Route> huawei() {
+    List<Route> all = new ArrayList<>(platformRoutes());
+    all.addAll(keyRoutes());
+    all.addAll(cryptoRoutes());
+    all.addAll(importRoutes());
+    all.addAll(rotationRoutes());
+    return all;
+  }
+
+  /** Health, discovery and IAM: no project in the path. */
+  private List<Route> platformRoutes() {
     return List.of(
         open(GET, "/health", r -> health()),
         // Queries the store, so it is store work: a stuck store cannot take hot threads with it.
@@ -98,7 +109,12 @@ final class Routes {
             POST,
             "/v3.0/OS-CREDENTIAL/securitytokens",
             Route.Auth.LONG_TERM_USER,
-            iam::issueSecurityToken),
+            iam::issueSecurityToken));
+  }
+
+  /** Key lifecycle, listing and quotas: store work, except describing a cached key. */
+  private List<Route> keyRoutes() {
+    return List.of(
         kms(Routes::createKeyWork, "create-key", KeyRequests.CreateKey.class, kms.keys()::create),
         kms(HOT, "describe-key", KeyRequests.KeyId.class, kms.keys()::describe),
         kms(WRITE, "list-keys", KeyRequests.ListKeys.class, kms.listing()::list),
@@ -117,7 +133,12 @@ final class Routes {
             KeyRequests.UpdateKeyDescription.class,
             kms.keys()::updateDescription),
         kmsGet("user-instances", kms.quotas()::instances),
-        kmsGet("user-quotas", kms.quotas()::quotas),
+        kmsGet("user-quotas", kms.quotas()::quotas));
+  }
+
+  /** Cryptographic operations: hot with a cached key, heavy for key pair generation. */
+  private List<Route> cryptoRoutes() {
+    return List.of(
         kms(HOT, "get-publickey", KeyRequests.KeyId.class, kms.keys()::publicKey),
         kms(HOT, "encrypt-data", DataRequests.EncryptData.class, kms.data()::encrypt),
         kms(HOT, "decrypt-data", DataRequests.DecryptData.class, kms.data()::decrypt),
@@ -141,7 +162,12 @@ final class Routes {
             "create-ec-datakey-pair",
             DatakeyRequests.CreateDatakeyPair.class,
             kms.keyPairs()::createEc),
-        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random),
+        kms(HOT, "gen-random", DatakeyRequests.GenRandom.class, kms.dataKeys()::random));
+  }
+
+  /** Automatic rotation: store work; the status is a cached read (docs/key-rotation.md). */
+  private List<Route> rotationRoutes() {
+    return List.of(
         kms(WRITE, "enable-key-rotation", KeyRequests.KeyId.class, kms.rotation()::enable),
         kms(WRITE, "disable-key-rotation", KeyRequests.KeyId.class, kms.rotation()::disable),
         kms(HOT, "get-key-rotation-status", KeyRequests.KeyId.class, kms.rotation()::status),
@@ -150,6 +176,23 @@ final class Routes {
             "update-key-rotation-interval",
             RotationRequests.UpdateKeyRotationInterval.class,
             kms.rotation()::updateInterval));
+  }
+
+  /** Bring your own key: store work, except making a wrapping key. */
+  private List<Route> importRoutes() {
+    return List.of(
+        // Generates an RSA_2048 (or SM2) wrapping key: HEAVY work (docs/executors.md).
+        kms(HEAVY, "get-parameters-for-import", Import.PARAMETERS, kms.imports()::parameters),
+        kms(WRITE, "import-key-material", Import.MATERIAL, kms.imports()::importMaterial),
+        kms(WRITE, "delete-imported-key-material", KEY_ID, kms.imports()::deleteMaterial));
+  }
+
+  /** The request types of the import routes, so that each route stays one line. */
+  private static final class Import {
+    static final Class<ImportRequests.GetParametersForImport> PARAMETERS =
+        ImportRequests.GetParametersForImport.class;
+    static final Class<ImportRequests.ImportKeyMaterial> MATERIAL =
+        ImportRequests.ImportKeyMaterial.class;
   }
 
   /**
@@ -195,34 +238,27 @@ final class Routes {
         code.status(), ErrorMapper.kms(code, code.message()).body(), Map.of());
   }
 
-  private Route open(HttpMethod method, String path, Endpoint endpoint) {
+  private Route open(Route.Method method, String path, Endpoint endpoint) {
     return new Route(method, path, maxBody, Route.Auth.NONE, b -> HOT, endpoint);
   }
 
   /** IAM routes other than login read the store (projects) or are rare (temporary credentials). */
-  private Route iam(HttpMethod method, String path, Route.Auth auth, Endpoint endpoint) {
+  private Route iam(Route.Method method, String path, Route.Auth auth, Endpoint endpoint) {
     return new Route(method, path, maxBody, auth, b -> WRITE, endpoint);
   }
 
-  /** A POST operation with a JSON body. */
+  /** A POST operation under {@code /v1.0/{project_id}/kms/} with a JSON body, answering 200. */
   private <Q> Route kms(Work work, String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
-    return kms(b -> work, operation, type, op);
+    return project.ok(POST, KMS + operation, work, type, op);
   }
 
   private <Q> Route kms(
       Function<byte[], Work> work, String operation, Class<Q> type, BiFunction<Project, Q, ?> op) {
-    Endpoint endpoint =
-        r -> Endpoint.Reply.ok(op.apply(project(r.caller()), Json.read(r.body(), type)));
-    return new Route(POST, KMS + operation, maxBody, Route.Auth.PROJECT, work, endpoint);
+    return project.ok(POST, KMS + operation, work, type, op);
   }
 
   /** A GET operation without parameters, reading the store; a body, if any, is ignored. */
   private Route kmsGet(String operation, Function<Project, ?> op) {
-    Endpoint endpoint = r -> Endpoint.Reply.ok(op.apply(project(r.caller())));
-    return new Route(GET, KMS + operation, maxBody, Route.Auth.PROJECT, b -> WRITE, endpoint);
-  }
-
-  private static Project project(Caller caller) {
-    return new Project(caller.projectId(), caller.projectName(), caller.domainId());
+    return project.get(KMS + operation, WRITE, op);
   }
 }

@@ -90,12 +90,7 @@ public final class DataKeyService {
     Params.sequence(r.sequence());
     String keyId = Params.keyId(r.keyId());
     String text = Params.required(r.plainText(), "plain_text");
-    int length =
-        Params.decimal(
-            Params.required(r.datakeyPlainLength(), "datakey_plain_length"),
-            1,
-            MAX_DATAKEY_BYTES,
-            ErrorCode.INVALID_DATAKEY_PLAIN_LENGTH);
+    int length = plainLength(r.datakeyPlainLength());
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
     byte[] input = Params.hex(text, ErrorCode.INVALID_DATAKEY_PLAINTEXT);
     byte[] dek = Arrays.copyOf(input, Math.min(length, input.length));
@@ -116,6 +111,15 @@ public final class DataKeyService {
       Arrays.fill(dek, (byte) 0);
       secret.destroy();
     }
+  }
+
+  /** The DEK's byte length that encrypt-datakey's datakey_plain_length gives. */
+  private static int plainLength(String datakeyPlainLength) {
+    return Params.decimal(
+        Params.required(datakeyPlainLength, "datakey_plain_length"),
+        1,
+        MAX_DATAKEY_BYTES,
+        ErrorCode.INVALID_DATAKEY_PLAIN_LENGTH);
   }
 
   /** Unwraps a data key made by create-datakey(-without-plaintext) or encrypt-datakey. */

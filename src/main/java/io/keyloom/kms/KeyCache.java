@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Freshness: a state change made through this node is visible at once ({@link #put}). A change
  * made by another node sharing the database is seen when the cached metadata is older than {@code
  * metadataTtl} (default 2 s), the bound documented in docs/key-cache.md. Primitives are immutable
- * per key version and are never re-read; {@link #evict} drops them when a key is destroyed.
+ * per key version and are never re-read; {@link #evict} drops them when a key is destroyed, and
+ * {@link #forgetMaterial} when imported material is deleted or expires (docs/key-import.md).
  *
  * <p>A key whose deletion date has passed (by {@code clock}) is reported as not found at once, even
  * before the deletion sweep has removed it from the store.
@@ -87,6 +88,15 @@ public final class KeyCache {
     metadata.remove(keyId);
     symmetric.evict(keyId);
     asymmetric.evict(keyId);
+  }
+
+  /**
+   * Forgets the unwrapped primitives of every version of a key whose material was deleted or
+   * replaced (imported material, docs/key-import.md), and its metadata, so that this node stops
+   * using the material at once and reads the key's new state on its next use.
+   */
+  void forgetMaterial(String keyId) {
+    evict(keyId);
   }
 
   /** Forgets every key: after the emulator's reset destroyed them all. */

@@ -50,23 +50,7 @@ public final class KeyService {
       throw new KmsException(ErrorCode.ALIAS_EXISTS);
     }
     String keyId = UUID.randomUUID().toString();
-    KeyRow row =
-        KeyRow.builder()
-            .keyId(keyId)
-            .projectId(project.id())
-            .domainId(project.domainId())
-            .alias(spec.alias())
-            .spec(spec.spec().name())
-            .usage(spec.usage().name())
-            .description(spec.description())
-            .origin(spec.external() ? "external" : "kms")
-            .state((spec.external() ? KeyState.PENDING_IMPORT : KeyState.ENABLED).wire())
-            .enterpriseProjectId(spec.enterpriseProjectId())
-            .defaultKey(false)
-            .creationDate(clock.millis())
-            .scheduledDeletionDate(null)
-            .currentVersion(1)
-            .build();
+    KeyRow row = newRow(project, spec, keyId);
     Optional<byte[]> material =
         spec.external()
             ? Optional.empty()
@@ -80,6 +64,26 @@ public final class KeyService {
     }
     cache.put(row);
     return new KeyResponses.CreateKey(new KeyResponses.KekInfo(keyId, project.domainId()));
+  }
+
+  /** The row of a new key: version 1, enabled, or pending import for external material. */
+  private KeyRow newRow(Project project, NewKey spec, String keyId) {
+    return KeyRow.builder()
+        .keyId(keyId)
+        .projectId(project.id())
+        .domainId(project.domainId())
+        .alias(spec.alias())
+        .spec(spec.spec().name())
+        .usage(spec.usage().name())
+        .description(spec.description())
+        .origin(spec.external() ? "external" : "kms")
+        .state((spec.external() ? KeyState.PENDING_IMPORT : KeyState.ENABLED).wire())
+        .enterpriseProjectId(spec.enterpriseProjectId())
+        .defaultKey(false)
+        .creationDate(clock.millis())
+        .scheduledDeletionDate(null)
+        .currentVersion(1)
+        .build();
   }
 
   /** Describes a key in any state. */

@@ -93,9 +93,9 @@ record NewKey(
     if (!"external".equals(origin)) {
       throw KmsException.invalid("origin");
     }
-    if (spec != KeySpec.AES_256) {
-      throw new KmsException(
-          ErrorCode.INVALID_PARAMETER, "Only AES_256 keys can have origin external.");
+    // Symmetric and asymmetric material can be imported (docs/key-import.md); HMAC keys cannot.
+    if (spec.kind() == KeySpec.Kind.HMAC) {
+      throw new KmsException(ErrorCode.INVALID_PARAMETER, "HMAC keys cannot have origin external.");
     }
     return true;
   }

@@ -72,35 +72,7 @@ public final class KeyRepository {
   }
 
   static void insertRow(Connection c, KeyRow k) throws SQLException {
-    Jdbc.update(
-        c,
-        "INSERT INTO cmks (key_id, project_id, domain_id, key_alias, key_spec, key_usage,"
-            + " key_description, origin, key_state, enterprise_project_id, default_key,"
-            + " creation_date, scheduled_deletion_date, current_version, rotation_enabled,"
-            + " rotation_interval, last_rotation, rotations, next_rotation, material_expiration,"
-            + " material_check)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        k.keyId(),
-        k.projectId(),
-        k.domainId(),
-        k.alias(),
-        k.spec(),
-        k.usage(),
-        k.description(),
-        k.origin(),
-        k.state(),
-        k.enterpriseProjectId(),
-        k.defaultKey() ? 1 : 0,
-        k.creationDate(),
-        k.scheduledDeletionDate(),
-        k.currentVersion(),
-        k.rotationEnabled() ? 1 : 0,
-        k.rotationInterval(),
-        k.lastRotation(),
-        k.rotations(),
-        k.nextRotation(),
-        k.materialExpiration(),
-        k.materialCheck());
+    Jdbc.update(c, KeyColumns.INSERT, KeyColumns.values(k));
   }
 
   /**

@@ -83,10 +83,15 @@ class CreateKeyIT extends ServerIT {
             "encrypt-data",
             "{\"key_id\":\"" + keyId + "\",\"plain_text\":\"x\"}");
     assertThat(enc.status()).isEqualTo(400);
-    assertThat(
-            create("{\"key_alias\":\"byok-rsa\",\"origin\":\"external\",\"key_spec\":\"RSA_2048\"}")
-                .errorCode())
-        .isEqualTo("KMS.0308");
+    for (String spec : new String[] {"SM4", "RSA_2048", "EC_P384", "SM2"}) {
+      Http.Response external =
+          create(
+              "{\"key_alias\":\"byok-%s\",\"origin\":\"external\",\"key_spec\":\"%s\"}"
+                  .formatted(spec, spec));
+      assertThat(external.status()).as(spec).isEqualTo(200);
+      String id = external.json().path("key_info").path("key_id").asText();
+      assertThat(describe(id).path("key_state").asText()).as(spec).isEqualTo("5");
+    }
   }
 
   @ParameterizedTest

@@ -91,6 +91,24 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void kms400_forEachImportOperation() {
+    String created =
+        api.kms("create-key", "{\"key_alias\":\"openapi-errors-kms\"}")
+            .json()
+            .at("/key_info/key_id")
+            .asText();
+    String params = "{\"key_id\":\"%s\",\"wrapping_algorithm\":\"SM2_ENCRYPT\"}";
+    assertThat(api.kms("get-parameters-for-import", params.formatted(created)).errorCode())
+        .isEqualTo("KMS.0309");
+    String forged =
+        "{\"key_id\":\"%s\",\"import_token\":\"%s\",\"encrypted_key_material\":\"AAAA\"}"
+            .formatted(created, "A".repeat(300));
+    assertThat(api.kms("import-key-material", forged).errorCode()).isEqualTo("KMS.0309");
+    String keyId = "{\"key_id\":\"" + created + "\"}";
+    assertThat(api.kms("delete-imported-key-material", keyId).errorCode()).isEqualTo("KMS.0309");
+  }
+
+  @Test
   void kms404_forAnUnknownKey() {
     String unknown = "{\"key_id\":\"00000000-0000-4000-8000-000000000000\"}";
     assertThat(api.kms("describe-key", unknown).errorCode()).isEqualTo("KMS.0207");

@@ -216,4 +216,21 @@ class OpenApiResponsesIT {
                 .formatted(aes));
     assertThat(ec.has("private_key_plain_text")).isFalse();
   }
+
+  @Test
+  void importOperations_validate() {
+    String body = "{\"key_alias\":\"openapi-byok\",\"origin\":\"external\"}";
+    String id = api.kms("create-key", body).json().at("/key_info/key_id").asText();
+    String params = "{\"key_id\":\"%s\",\"wrapping_algorithm\":\"RSAES_OAEP_SHA_256\"}";
+    JsonNode p = kms("get-parameters-for-import", params.formatted(id));
+    String material =
+        Byok.wrap(
+            ClientCrypto.OAEP_256, p.path("public_key").asText(), ClientCrypto.randomBytes(32));
+    String later = Long.toString(p.path("expiration_time").asLong() + 3600);
+    String request =
+        "{\"key_id\":\"%s\",\"import_token\":\"%s\",\"encrypted_key_material\":\"%s\",\"expiration_time\":%s}"
+            .formatted(id, p.path("import_token").asText(), material, later);
+    assertThat(kms("import-key-material", request).size()).isZero();
+    assertThat(kms("delete-imported-key-material", keyId(id)).size()).isZero();
+  }
 }
