@@ -86,12 +86,8 @@ final class AdminReset implements Callable<Integer> {
     IdentityAdmin admin = ids.admin();
     // This process holds no cached keys; a server on the same data dir drops its cached key
     // metadata within its TTL, because every key row is gone.
-    KeyCache cache =
-        new KeyCache(
-            new KeyRepository(data.database(), clock),
-            data.rootKey().wrapper(),
-            Duration.ZERO,
-            clock);
+    KeyRepository keys = new KeyRepository(data.database(), clock);
+    KeyCache cache = new KeyCache(keys, data.rootKey().wrapper(), Duration.ZERO, clock);
     // The seed file goes through the same SeedApplier as at start; the first-start identities
     // (no seed file) are plain identities.
     SeedApplier seeder =
@@ -99,7 +95,7 @@ final class AdminReset implements Callable<Integer> {
             seedFile,
             admin,
             new SeedKeys(
-                new KeyRepository(data.database(), clock),
+                keys,
                 new KeyRotations(data.database()),
                 cache,
                 new MaterialFactory(data.rootKey().wrapper(), random),

@@ -57,8 +57,24 @@ final class SeedKeyVersions {
     rotations.insertWithVersions(row, wrapped);
   }
 
+  /**
+   * Throws a {@link SeedKeys.Conflict} naming the first declared version whose stored material
+   * differs, or that the key does not have.
+   */
+  void check(SeedKeys.Declared d, KeyRow row) {
+    SeedKey key = d.key();
+    int mismatch = key.versions() == null ? -1 : firstMismatch(row, key);
+    if (mismatch >= 0) {
+      String problem =
+          mismatch < row.currentVersion()
+              ? " exists with other material for version " + (mismatch + 1)
+              : " exists with " + row.currentVersion() + " versions; a seed cannot add one";
+      throw new SeedKeys.Conflict(d, "versions[" + mismatch + "]", "key " + key.id() + problem);
+    }
+  }
+
   /** The first declared version whose stored material differs (or is missing), else -1. */
-  int firstMismatch(KeyRow row, SeedKey key) {
+  private int firstMismatch(KeyRow row, SeedKey key) {
     List<SeedMaterial> versions = key.versions();
     for (int i = 0; i < versions.size(); i++) {
       int version = i + 1;

@@ -105,14 +105,7 @@ public final class SeedKeys {
         throw new Conflict(
             d, "material", "key " + key.id() + " exists with other material, which cannot change");
       }
-      int mismatch = key.versions() == null ? -1 : versions.firstMismatch(row, key);
-      if (mismatch >= 0) {
-        String problem =
-            mismatch < row.currentVersion()
-                ? " exists with other material for version " + (mismatch + 1)
-                : " exists with " + row.currentVersion() + " versions; a seed cannot add one";
-        throw new Conflict(d, "versions[" + mismatch + "]", "key " + key.id() + problem);
-      }
+      versions.check(d, row);
     }
     if (d.project() != null) {
       Optional<String> owner = repository.aliasOwner(d.project().id(), key.alias());
