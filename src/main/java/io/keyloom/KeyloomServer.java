@@ -33,6 +33,7 @@ import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SeedKeys;
@@ -257,7 +258,8 @@ public final class KeyloomServer implements AutoCloseable {
         new DataService(cache),
         new SignService(cache),
         new DataKeyService(cache, random),
-        new KeyPairService(cache, random));
+        new KeyPairService(cache, random),
+        new MacService(cache));
   }
 
   /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */

@@ -6,6 +6,7 @@ import io.keyloom.kms.DeletionService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SignService;
 
@@ -21,6 +22,7 @@ import io.keyloom.kms.SignService;
  * @param signer sign, verify
  * @param dataKeys data keys and gen-random
  * @param keyPairs RSA and EC data key pairs
+ * @param macs generate-mac, verify-mac
  */
 public record KmsServices(
     KeyService keys,
@@ -30,4 +32,5 @@ public record KmsServices(
     DataService data,
     SignService signer,
     DataKeyService dataKeys,
-    KeyPairService keyPairs) {}
+    KeyPairService keyPairs,
+    MacService macs) {}

@@ -72,11 +72,28 @@ record NewKey(
     throw KmsException.invalid("key_spec");
   }
 
+  /** The default usage of a spec's keys: what create-key and seed keys use when none is named. */
+  static KeyUsage defaultUsage(KeySpec spec) {
+    return switch (spec.kind()) {
+      case SYMMETRIC -> KeyUsage.ENCRYPT_DECRYPT;
+      case ASYMMETRIC -> KeyUsage.SIGN_VERIFY;
+      case HMAC -> KeyUsage.GENERATE_VERIFY_MAC;
+    };
+  }
+
   private static KeyUsage usage(KeySpec spec, String wire) {
     if (wire == null) {
-      return spec.isSymmetric() ? KeyUsage.ENCRYPT_DECRYPT : KeyUsage.SIGN_VERIFY;
+      return defaultUsage(spec);
     }
     KeyUsage usage = KeyUsage.parse(wire).orElseThrow(() -> KmsException.invalid("key_usage"));
+    if (spec.isHmac() != (usage == KeyUsage.GENERATE_VERIFY_MAC)) {
+      throw spec.isHmac()
+          ? new KmsException(
+              ErrorCode.HMAC_NOT_SUPPORTED,
+              "HMAC keys can only have key_usage GENERATE_VERIFY_MAC.")
+          : new KmsException(
+              ErrorCode.INVALID_PARAMETER, "key_usage GENERATE_VERIFY_MAC needs an HMAC key_spec.");
+    }
     if (spec.isSymmetric() && usage == KeyUsage.SIGN_VERIFY) {
       throw new KmsException(ErrorCode.SYMMETRIC_CANNOT_SIGN);
     }
@@ -92,6 +109,9 @@ record NewKey(
     }
     if (!"external".equals(origin)) {
       throw KmsException.invalid("origin");
+    }
+    if (spec.isHmac()) {
+      throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED, "HMAC keys cannot be imported.");
     }
     if (spec != KeySpec.AES_256) {
       throw new KmsException(
