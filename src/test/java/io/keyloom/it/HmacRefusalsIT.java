@@ -144,6 +144,15 @@ class HmacRefusalsIT extends ServerIT {
   @Test
   void everyOtherCryptoOperation_overPlainHttp_refusesAnHmacKey() {
     String key = KEYS.get("HMAC_SM3");
+    for (Map.Entry<String, String> e : plainHttpBodies().entrySet()) {
+      Http.Response r = call(e.getKey(), e.getValue().formatted(key));
+      assertThat(r.status()).as(e.getKey() + " " + r.text()).isEqualTo(400);
+      assertThat(r.errorCode()).as(e.getKey() + " " + r.text()).isEqualTo(HMAC);
+    }
+  }
+
+  /** A well-formed body for each operation, with {@code %s} for the key id. */
+  static Map<String, String> plainHttpBodies() {
     String dek = hex(concat(new byte[32], sha256(new byte[32])));
     Map<String, String> bodies = new LinkedHashMap<>();
     bodies.put("encrypt-data", "{\"key_id\":\"%s\",\"plain_text\":\"p\"}");
@@ -170,10 +179,6 @@ class HmacRefusalsIT extends ServerIT {
         "{\"key_id\":\"%s\",\"plain_text\":\"" + dek + "\",\"datakey_plain_length\":\"32\"}");
     bodies.put("create-rsa-datakey-pair", "{\"key_id\":\"%s\",\"key_spec\":\"RSA_2048\"}");
     bodies.put("create-ec-datakey-pair", "{\"key_id\":\"%s\",\"key_spec\":\"SM2\"}");
-    for (Map.Entry<String, String> e : bodies.entrySet()) {
-      Http.Response r = call(e.getKey(), e.getValue().formatted(key));
-      assertThat(r.status()).as(e.getKey() + " " + r.text()).isEqualTo(400);
-      assertThat(r.errorCode()).as(e.getKey() + " " + r.text()).isEqualTo(HMAC);
-    }
+    return bodies;
   }
 }
