@@ -24,6 +24,7 @@ import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.MaterialExpiry;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
@@ -205,7 +206,8 @@ public final class KeyloomServer implements AutoCloseable {
             new ImportedMaterial(db, clock),
             new MaterialFactory(rootKey.wrapper(), random),
             ImportSecrets.fromRootKey(rootKey, random),
-            clock));
+            clock),
+        new MacService(cache));
   }
 
   /** Deletes imported material past its expiration (docs/key-import.md). */

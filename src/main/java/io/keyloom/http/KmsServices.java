@@ -7,6 +7,7 @@ import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.SignService;
 
@@ -23,6 +24,7 @@ import io.keyloom.kms.SignService;
  * @param dataKeys data keys and gen-random
  * @param keyPairs RSA and EC data key pairs
  * @param imports BYOK import: parameters, import and deletion of key material
+ * @param macs generate-mac, verify-mac
  */
 public record KmsServices(
     KeyService keys,
@@ -33,4 +35,5 @@ public record KmsServices(
     SignService signer,
     DataKeyService dataKeys,
     KeyPairService keyPairs,
-    ImportService imports) {}
+    ImportService imports,
+    MacService macs) {}
