@@ -25,6 +25,7 @@ import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyRotator;
 import io.keyloom.kms.KeyService;
 import io.keyloom.kms.KeySweeps;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.MaterialExpiry;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
@@ -215,6 +216,7 @@ public final class KeyloomServer implements AutoCloseable {
             new MaterialFactory(rootKey.wrapper(), random),
             ImportSecrets.fromRootKey(rootKey, random),
             clock),
+        new MacService(cache),
         new RotationService(new KeyRotations(db), cache, rotator));
   }
 

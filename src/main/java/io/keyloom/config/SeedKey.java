@@ -43,6 +43,7 @@ public record SeedKey(
   static final String DISABLED = "Disabled";
   static final String ENCRYPT = "ENCRYPT_DECRYPT";
   static final String SIGN = "SIGN_VERIFY";
+  static final String MAC = "GENERATE_VERIFY_MAC";
 
   /** Checks every field and fills in the defaults. */
   public SeedKey {
@@ -92,11 +93,20 @@ public record SeedKey(
 
   private static String usage(KeySpec spec, String usage) {
     if (usage == null) {
-      return spec.isSymmetric() ? ENCRYPT : SIGN;
+      return switch (spec.kind()) {
+        case SYMMETRIC -> ENCRYPT;
+        case ASYMMETRIC -> SIGN;
+        case HMAC -> MAC;
+      };
     }
-    if (!usage.equals(ENCRYPT) && !usage.equals(SIGN)) {
+    if (!usage.equals(ENCRYPT) && !usage.equals(SIGN) && !usage.equals(MAC)) {
       throw new SeedFieldException(
-          "usage", "unknown key usage (known: " + ENCRYPT + ", " + SIGN + ")");
+          "usage", "unknown key usage (known: " + ENCRYPT + ", " + SIGN + ", " + MAC + ")");
+    }
+    if (spec.isHmac() != usage.equals(MAC)) {
+      throw new SeedFieldException(
+          "usage",
+          spec.isHmac() ? spec + " keys can only be " + MAC : MAC + " needs an HMAC key spec");
     }
     if (spec.isSymmetric() && usage.equals(SIGN)) {
       throw new SeedFieldException("usage", spec + " keys can only be " + ENCRYPT);
@@ -119,10 +129,10 @@ public record SeedKey(
   }
 
   static void checkMaterial(KeySpec spec, String field, SeedMaterial material) {
-    if (spec.isSymmetric() == material.isPem()) {
+    if (spec.hasRawMaterial() == material.isPem()) {
       throw new SeedFieldException(
           field,
-          spec.isSymmetric()
+          spec.hasRawMaterial()
               ? spec + " material must be the Base64 of the raw key, not a PEM block"
               : spec + " material must be a PKCS#8 PEM block (-----BEGIN PRIVATE KEY-----)");
     }

@@ -10,7 +10,7 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
 /**
- * Key material written in a seed file: standard Base64 of the raw key (AES_256, SM4) or one
+ * Key material written in a seed file: standard Base64 of the raw key (AES_256, SM4, HMAC) or one
  * unencrypted PKCS#8 PEM block, {@code -----BEGIN PRIVATE KEY-----} (RSA, EC, SM2). Decoded when
  * read; whether it suits the key's spec is {@link SeedKey}'s check. Never printed.
  */

@@ -52,7 +52,7 @@ enum EnvelopeSuite {
 
   /** Data-key length: the CMK spec's key length (32 for AES-256, 16 for SM4). */
   int keyBytes() {
-    return spec.symmetricKeyBytes();
+    return spec.rawKeyBytes();
   }
 
   HashFunction kdfHash() {

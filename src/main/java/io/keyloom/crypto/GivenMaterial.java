@@ -17,8 +17,8 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * Checks CMK material that an operator supplies (seed keys) instead of {@link KeyMaterials}
- * generating it: raw bytes for symmetric specs, PKCS#8 DER for asymmetric ones, in the same forms
- * {@link SymmetricCmk} and {@link AsymmetricCmk} load.
+ * generating it: raw bytes for symmetric and HMAC specs, PKCS#8 DER for asymmetric ones, in the
+ * same forms {@link SymmetricCmk}, {@link HmacCmk} and {@link AsymmetricCmk} load.
  *
  * <p>Failure messages name the spec and what is wrong with the key's shape (size, curve, type),
  * never a byte of the material.
@@ -32,10 +32,9 @@ public final class GivenMaterial {
    * EC 0 &lt; d &lt; order).
    */
   public static void check(KeySpec spec, SecretBytes material) throws GeneralSecurityException {
-    if (spec.isSymmetric()) {
-      if (material.size() != spec.symmetricKeyBytes()) {
-        throw new InvalidKeyException(
-            spec + " needs " + spec.symmetricKeyBytes() + " bytes of material");
+    if (spec.hasRawMaterial()) {
+      if (material.size() != spec.rawKeyBytes()) {
+        throw new InvalidKeyException(spec + " needs " + spec.rawKeyBytes() + " bytes of material");
       }
       return;
     }
@@ -45,12 +44,13 @@ public final class GivenMaterial {
 
   /**
    * Whether two materials of {@code spec} are the same key: equal bytes (compared in constant time)
-   * for symmetric keys, the same public key for asymmetric ones, so that two PKCS#8 encodings of
-   * one private key (with or without the optional public key field, say) count as equal.
+   * for symmetric and HMAC keys, the same public key for asymmetric ones, so that two PKCS#8
+   * encodings of one private key (with or without the optional public key field, say) count as
+   * equal.
    */
   public static boolean sameKey(KeySpec spec, SecretBytes a, SecretBytes b)
       throws GeneralSecurityException {
-    if (spec.isSymmetric()) {
+    if (spec.hasRawMaterial()) {
       return a.equalsSecretBytes(b);
     }
     return MessageDigest.isEqual(

@@ -19,8 +19,9 @@ import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 
 /**
  * Generates fresh CMK material for a {@link KeySpec}: raw key bytes for symmetric specs (32 bytes
- * for AES_256, 16 for SM4) and the PKCS#8 DER private key for asymmetric ones (RSA with e = 65537
- * and EC on the NIST curves via the JCA, SM2 on sm2p256v1 via Bouncy Castle).
+ * for AES_256, 16 for SM4) and HMAC specs (the hash's output length: 32, 48, 64, 32 for SM3), and
+ * the PKCS#8 DER private key for asymmetric ones (RSA with e = 65537 and EC on the NIST curves via
+ * the JCA, SM2 on sm2p256v1 via Bouncy Castle).
  */
 public final class KeyMaterials {
   private KeyMaterials() {}
@@ -28,8 +29,8 @@ public final class KeyMaterials {
   /** Returns new material for {@code spec}, drawing all randomness from {@code random}. */
   public static SecretBytes generate(KeySpec spec, SecureRandom random)
       throws GeneralSecurityException {
-    if (spec.isSymmetric()) {
-      return SecretBytes.random(spec.symmetricKeyBytes(), random);
+    if (spec.hasRawMaterial()) {
+      return SecretBytes.random(spec.rawKeyBytes(), random);
     }
     byte[] pkcs8 = spec.isSm2() ? generateSm2(random) : generateJca(spec, random);
     try {

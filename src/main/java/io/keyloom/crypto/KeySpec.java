@@ -12,7 +12,12 @@ public enum KeySpec {
   RSA_4096(Kind.ASYMMETRIC, 0, 4096, null),
   EC_P256(Kind.ASYMMETRIC, 0, 0, "secp256r1"),
   EC_P384(Kind.ASYMMETRIC, 0, 0, "secp384r1"),
-  SM2(Kind.ASYMMETRIC, 0, 0, CryptoParameters.SM2_CURVE);
+  SM2(Kind.ASYMMETRIC, 0, 0, CryptoParameters.SM2_CURVE),
+  // HMAC keys are as long as their hash's output (RFC 2104 §3: L bytes is the floor that counts).
+  HMAC_256(Kind.HMAC, 32, 0, null),
+  HMAC_384(Kind.HMAC, 48, 0, null),
+  HMAC_512(Kind.HMAC, 64, 0, null),
+  HMAC_SM3(Kind.HMAC, 32, 0, null);
 
   /**
    * The kind of key a spec makes, which decides its primitive and the operations it may reach:
@@ -26,13 +31,13 @@ public enum KeySpec {
   }
 
   private final Kind kind;
-  private final int symmetricKeyBytes;
+  private final int rawKeyBytes;
   private final int rsaModulusBits;
   private final String curveName;
 
-  KeySpec(Kind kind, int symmetricKeyBytes, int rsaModulusBits, String curveName) {
+  KeySpec(Kind kind, int rawKeyBytes, int rsaModulusBits, String curveName) {
     this.kind = kind;
-    this.symmetricKeyBytes = symmetricKeyBytes;
+    this.rawKeyBytes = rawKeyBytes;
     this.rsaModulusBits = rsaModulusBits;
     this.curveName = curveName;
   }
@@ -52,7 +57,15 @@ public enum KeySpec {
     return kind == Kind.ASYMMETRIC;
   }
 
-  /** {@code key_type} of KeyDetails: "1" symmetric, "2" asymmetric, "3" HMAC. */
+  /** True for HMAC_256, HMAC_384, HMAC_512 and HMAC_SM3. */
+  public boolean isHmac() {
+    return kind == Kind.HMAC;
+  }
+
+  /**
+   * {@code key_type} of KeyDetails: "1" symmetric, "2" asymmetric, "3" HMAC. Huawei documents the
+   * field without its values; docs/hmac-keys.md says why these.
+   */
   public String keyType() {
     return switch (kind) {
       case SYMMETRIC -> "1";
@@ -76,9 +89,14 @@ public enum KeySpec {
     return this == SM2;
   }
 
-  /** Raw key length in bytes for symmetric specs, 0 otherwise. */
-  int symmetricKeyBytes() {
-    return symmetricKeyBytes;
+  /** Whether the material is raw key bytes (symmetric and HMAC specs), not a PKCS#8 key. */
+  public boolean hasRawMaterial() {
+    return kind != Kind.ASYMMETRIC;
+  }
+
+  /** Raw key length in bytes for symmetric and HMAC specs, 0 otherwise. */
+  int rawKeyBytes() {
+    return rawKeyBytes;
   }
 
   /** RSA modulus length in bits, 0 for non-RSA specs. */

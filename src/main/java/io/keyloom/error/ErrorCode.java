@@ -39,9 +39,10 @@ public enum ErrorCode {
   SYMMETRIC_NOT_SUPPORTED(400, "KMS.0331", "The operation is not supported for symmetric keys."),
   SIGNING_ALGORITHM_NOT_SUPPORTED(
       400, "KMS.0332", "The key does not support this signing algorithm."),
+  HMAC_NOT_SUPPORTED(
+      400, "KMS.0341", "HMAC keys do not support this operation: use generate-mac or verify-mac."),
   KEY_USAGE_ENCRYPT(400, "KMS.0334", "The key is an encryption key and cannot sign or verify."),
   KEY_USAGE_SIGN(400, "KMS.0335", "The key is a signing key and cannot encrypt or decrypt."),
-  HMAC_KEY_NOT_SUPPORTED(400, "KMS.0341", "HMAC key does not support this operation."),
   INVALID_ALIAS(400, "KMS.1101", "Invalid key_alias."),
   INVALID_DESCRIPTION(400, "KMS.1103", "Invalid key_description."),
   ALIAS_EXISTS(400, "KMS.1104", "The key alias already exists."),

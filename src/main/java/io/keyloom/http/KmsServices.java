@@ -7,6 +7,7 @@ import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
 import io.keyloom.kms.KeyService;
+import io.keyloom.kms.MacService;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
@@ -24,6 +25,7 @@ import io.keyloom.kms.SignService;
  * @param dataKeys data keys and gen-random
  * @param keyPairs RSA and EC data key pairs
  * @param imports BYOK import: parameters, import and deletion of key material
+ * @param macs generate-mac, verify-mac
  * @param rotation automatic key rotation
  */
 public record KmsServices(
@@ -36,4 +38,5 @@ public record KmsServices(
     DataKeyService dataKeys,
     KeyPairService keyPairs,
     ImportService imports,
+    MacService macs,
     RotationService rotation) {}

@@ -15,6 +15,7 @@ import io.keyloom.kms.api.DataRequests;
 import io.keyloom.kms.api.DatakeyRequests;
 import io.keyloom.kms.api.ImportRequests;
 import io.keyloom.kms.api.KeyRequests;
+import io.keyloom.kms.api.MacRequests;
 import io.keyloom.kms.api.RotationRequests;
 import io.keyloom.kms.api.SignRequests;
 import java.io.IOException;
@@ -34,7 +35,9 @@ import java.util.stream.Collectors;
  */
 final class Routes {
   private static final String KMS = ProjectRoutes.KMS;
-  private static final Set<String> SYMMETRIC_SPECS = Set.of("AES_256", "SM4");
+  // Specs whose key generation is a few random bytes: symmetric and HMAC keys.
+  private static final Set<String> CHEAP_SPECS =
+      Set.of("AES_256", "SM4", "HMAC_256", "HMAC_384", "HMAC_512", "HMAC_SM3");
   private static final Class<KeyRequests.KeyId> KEY_ID = KeyRequests.KeyId.class;
   private final int maxBody;
   private final KmsServices kms;
@@ -144,6 +147,8 @@ final class Routes {
         kms(HOT, "decrypt-data", DataRequests.DecryptData.class, kms.data()::decrypt),
         kms(HOT, "sign", SignRequests.Sign.class, kms.signer()::sign),
         kms(HOT, "verify", SignRequests.Verify.class, kms.signer()::verify),
+        kms(HOT, "generate-mac", MacRequests.GenerateMac.class, kms.macs()::generate),
+        kms(HOT, "verify-mac", MacRequests.VerifyMac.class, kms.macs()::verify),
         kms(HOT, "create-datakey", DatakeyRequests.CreateDatakey.class, kms.dataKeys()::create),
         kms(
             HOT,
@@ -196,9 +201,9 @@ final class Routes {
   }
 
   /**
-   * create-key generates key material: microseconds for AES_256 and SM4 (a store write), up to
-   * seconds for RSA_4096. Asymmetric specs therefore run as HEAVY work; a body that does not name a
-   * spec clearly runs as WRITE and fails validation there.
+   * create-key generates key material: microseconds for AES_256, SM4 and HMAC (a store write), up
+   * to seconds for RSA_4096. Asymmetric specs therefore run as HEAVY work; a body that does not
+   * name a spec clearly runs as WRITE and fails validation there.
    */
   static Work createKeyWork(byte[] body) {
     try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
@@ -209,7 +214,7 @@ final class Routes {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if ("key_spec".equals(field) && value == JsonToken.VALUE_STRING) {
-          return SYMMETRIC_SPECS.contains(parser.getText()) ? WRITE : HEAVY;
+          return CHEAP_SPECS.contains(parser.getText()) ? WRITE : HEAVY;
         }
         parser.skipChildren();
       }

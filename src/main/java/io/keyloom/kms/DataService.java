@@ -94,6 +94,7 @@ public final class DataService {
     }
     LoadedKey key = cache.get(project.id(), blob.keyId());
     key.state().requireUsable();
+    // An asymmetric or HMAC key id in the envelope: no genuine ciphertext names one.
     if (!key.spec().isSymmetric()) {
       throw new KmsException(ErrorCode.INVALID_PARAMETER, BAD_CIPHERTEXT);
     }
@@ -122,7 +123,7 @@ public final class DataService {
   }
 
   private static void requireEncryptionKey(LoadedKey key, EncryptionAlgorithm alg) {
-    KeySpec spec = key.spec();
+    KeySpec spec = key.refuseHmac().spec();
     if (spec.isEcdsa()) {
       throw new KmsException(ErrorCode.EC_CANNOT_ENCRYPT);
     }
@@ -132,9 +133,9 @@ public final class DataService {
     key.state().requireUsable();
     if (!alg.supports(spec)) {
       throw new KmsException(
-          spec.isSymmetric()
-              ? ErrorCode.SYMMETRIC_ALGORITHM_MISMATCH
-              : ErrorCode.ASYMMETRIC_ALGORITHM_MISMATCH);
+          spec.isAsymmetric()
+              ? ErrorCode.ASYMMETRIC_ALGORITHM_MISMATCH
+              : ErrorCode.SYMMETRIC_ALGORITHM_MISMATCH);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.keyloom.kms;
 
 import io.keyloom.crypto.AsymmetricCmk;
+import io.keyloom.crypto.HmacCmk;
 import io.keyloom.crypto.KeySpec;
 import io.keyloom.crypto.KeyWrapper;
 import io.keyloom.crypto.SecretBytes;
@@ -39,6 +40,7 @@ public final class KeyCache {
       new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
   private final Primitives<AsymmetricCmk> asymmetric =
       new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create);
+  private final Primitives<HmacCmk> hmac = new Primitives<>(KeySpec.Kind.HMAC, HmacCmk::create);
 
   /** A cache over the repository, unwrapping material with the root key's wrapper. */
   public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl, Clock clock) {
@@ -88,6 +90,7 @@ public final class KeyCache {
     metadata.remove(keyId);
     symmetric.evict(keyId);
     asymmetric.evict(keyId);
+    hmac.evict(keyId);
   }
 
   /**
@@ -104,6 +107,7 @@ public final class KeyCache {
     metadata.clear();
     symmetric.clear();
     asymmetric.clear();
+    hmac.clear();
   }
 
   /** The symmetric primitive of one version of a key. */
@@ -121,6 +125,11 @@ public final class KeyCache {
   /** The asymmetric primitive of a key's current version. */
   AsymmetricCmk asymmetric(LoadedKey key) {
     return asymmetric.get(key, key.row().currentVersion(), this::unwrap);
+  }
+
+  /** The HMAC primitive of a key's current version. */
+  HmacCmk hmac(LoadedKey key) {
+    return hmac.get(key, key.row().currentVersion(), this::unwrap);
   }
 
   /**

@@ -149,8 +149,10 @@ public final class KeyService {
   public SignResponses.PublicKey publicKey(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
     LoadedKey key = cache.get(project.id(), Params.keyId(request.keyId()));
-    if (key.spec().isSymmetric()) {
-      throw new KmsException(ErrorCode.SYMMETRIC_NOT_SUPPORTED);
+    switch (key.spec().kind()) {
+      case SYMMETRIC -> throw new KmsException(ErrorCode.SYMMETRIC_NOT_SUPPORTED);
+      case HMAC -> throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED);
+      case ASYMMETRIC -> {}
     }
     key.state().requireUsable();
     return new SignResponses.PublicKey(key.keyId(), cache.asymmetric(key).publicKeyPem());

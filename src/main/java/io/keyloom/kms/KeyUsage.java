@@ -5,7 +5,9 @@ import java.util.Optional;
 /** What a key may be used for; fixed at creation. */
 public enum KeyUsage {
   ENCRYPT_DECRYPT,
-  SIGN_VERIFY;
+  SIGN_VERIFY,
+  /** HMAC keys: generate-mac and verify-mac, and nothing else. */
+  GENERATE_VERIFY_MAC;
 
   /** The usage named on the wire, if it is one. */
   public static Optional<KeyUsage> parse(String wire) {

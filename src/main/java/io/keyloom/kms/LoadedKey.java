@@ -30,13 +30,23 @@ record LoadedKey(KeyRow row, long loadedAtNanos) {
 
   /**
    * This key, if it may wrap data keys and data key pairs: symmetric ({@code KMS.0325} for an
-   * asymmetric key) and usable ({@code KMS.0209} / {@code KMS.0210}).
+   * asymmetric key, {@code KMS.0341} for an HMAC key) and usable ({@code KMS.0209} / {@code
+   * KMS.0210}).
    */
   LoadedKey requireDataKeyWrapping() {
-    if (!spec().isSymmetric()) {
-      throw new KmsException(ErrorCode.ASYMMETRIC_NOT_SUPPORTED);
+    switch (spec().kind()) {
+      case SYMMETRIC -> state().requireUsable();
+      case ASYMMETRIC -> throw new KmsException(ErrorCode.ASYMMETRIC_NOT_SUPPORTED);
+      case HMAC -> throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED);
     }
-    state().requireUsable();
+    return this;
+  }
+
+  /** Refuses an HMAC key ({@code KMS.0341}): it only generates and verifies MACs. */
+  LoadedKey refuseHmac() {
+    if (spec().isHmac()) {
+      throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED);
+    }
     return this;
   }
 }

@@ -72,11 +72,28 @@ record NewKey(
     throw KmsException.invalid("key_spec");
   }
 
+  /** The default usage of a spec's keys: what create-key and seed keys use when none is named. */
+  static KeyUsage defaultUsage(KeySpec spec) {
+    return switch (spec.kind()) {
+      case SYMMETRIC -> KeyUsage.ENCRYPT_DECRYPT;
+      case ASYMMETRIC -> KeyUsage.SIGN_VERIFY;
+      case HMAC -> KeyUsage.GENERATE_VERIFY_MAC;
+    };
+  }
+
   private static KeyUsage usage(KeySpec spec, String wire) {
     if (wire == null) {
-      return spec.isSymmetric() ? KeyUsage.ENCRYPT_DECRYPT : KeyUsage.SIGN_VERIFY;
+      return defaultUsage(spec);
     }
     KeyUsage usage = KeyUsage.parse(wire).orElseThrow(() -> KmsException.invalid("key_usage"));
+    if (spec.isHmac() != (usage == KeyUsage.GENERATE_VERIFY_MAC)) {
+      throw spec.isHmac()
+          ? new KmsException(
+              ErrorCode.HMAC_NOT_SUPPORTED,
+              "HMAC keys can only have key_usage GENERATE_VERIFY_MAC.")
+          : new KmsException(
+              ErrorCode.INVALID_PARAMETER, "key_usage GENERATE_VERIFY_MAC needs an HMAC key_spec.");
+    }
     if (spec.isSymmetric() && usage == KeyUsage.SIGN_VERIFY) {
       throw new KmsException(ErrorCode.SYMMETRIC_CANNOT_SIGN);
     }
@@ -94,8 +111,8 @@ record NewKey(
       throw KmsException.invalid("origin");
     }
     // Symmetric and asymmetric material can be imported (docs/key-import.md); HMAC keys cannot.
-    if (spec.kind() == KeySpec.Kind.HMAC) {
-      throw new KmsException(ErrorCode.INVALID_PARAMETER, "HMAC keys cannot have origin external.");
+    if (spec.isHmac()) {
+      throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED, "HMAC keys cannot be imported.");
     }
     return true;
   }

@@ -84,6 +84,15 @@ final class Params {
     }
   }
 
+  /** Decodes hex (either case, even length), else {@code KMS.0308 Invalid <name>.}. */
+  static byte[] hexOrInvalid(String value, String name) {
+    try {
+      return HexFormat.of().parseHex(value);
+    } catch (IllegalArgumentException e) {
+      throw KmsException.invalid(name);
+    }
+  }
+
   /** Upper-case hex, as Huawei's examples print data keys and their ciphertexts. */
   static String hex(byte[] bytes) {
     return HEX.formatHex(bytes);

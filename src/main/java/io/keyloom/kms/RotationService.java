@@ -100,7 +100,7 @@ public final class RotationService {
     switch (key.spec().kind()) {
       case SYMMETRIC -> {}
       case ASYMMETRIC -> throw new KmsException(ErrorCode.ASYMMETRIC_KEY_NO_ROTATION);
-      case HMAC -> throw new KmsException(ErrorCode.HMAC_KEY_NOT_SUPPORTED);
+      case HMAC -> throw new KmsException(ErrorCode.HMAC_NOT_SUPPORTED);
     }
     if (!"kms".equals(key.row().origin())) {
       throw new KmsException(ErrorCode.EXTERNAL_KEY_NO_ROTATION);

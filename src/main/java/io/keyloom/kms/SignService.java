@@ -89,7 +89,7 @@ public final class SignService {
   }
 
   private static void requireSigningKey(LoadedKey key, SigningAlgorithm alg) {
-    if (key.spec().isSymmetric()) {
+    if (key.refuseHmac().spec().isSymmetric()) {
       throw new KmsException(ErrorCode.SYMMETRIC_CANNOT_SIGN);
     }
     if (key.usage() != KeyUsage.SIGN_VERIFY) {

@@ -43,6 +43,7 @@ class AlgorithmsTest {
     for (KeySpec spec : KeySpec.values()) {
       int flags =
           (spec.isSymmetric() ? 1 : 0)
+              + (spec.isHmac() ? 1 : 0)
               + (spec.isRsa() ? 1 : 0)
               + (spec.isEcdsa() ? 1 : 0)
               + (spec.isSm2() ? 1 : 0);

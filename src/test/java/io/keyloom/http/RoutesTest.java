@@ -30,6 +30,13 @@ class RoutesTest {
   }
 
   @Test
+  void createKey_withHmacSpec_isWriteWork() {
+    for (String spec : new String[] {"HMAC_256", "HMAC_384", "HMAC_512", "HMAC_SM3"}) {
+      assertThat(work("{\"key_spec\":\"" + spec + "\"}")).as(spec).isEqualTo(Work.WRITE);
+    }
+  }
+
+  @Test
   void createKey_withSpecOnlyInANestedObject_isWriteWork() {
     assertThat(work("{\"x\":{\"key_spec\":\"RSA_4096\"},\"key_alias\":\"a\"}"))
         .isEqualTo(Work.WRITE);

@@ -46,11 +46,13 @@ class KeyRotationErrorsIT extends ServerIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"enable-key-rotation", "disable-key-rotation"})
-  void asymmetricAndExternalKeys_cannotRotate(String operation) {
+  void asymmetricHmacAndExternalKeys_cannotRotate(String operation) {
     String rsa = create(",\"key_spec\":\"RSA_2048\"");
     assertError(operation, keyId(rsa), 400, "KMS.0324");
     String ec = create(",\"key_spec\":\"EC_P256\",\"key_usage\":\"SIGN_VERIFY\"");
     assertError(operation, keyId(ec), 400, "KMS.0324");
+    String hmac = create(",\"key_spec\":\"HMAC_256\"");
+    assertError(operation, keyId(hmac), 400, "KMS.0341");
     String external = create(",\"origin\":\"external\"");
     assertError(operation, keyId(external), 400, "KMS.0312");
     String interval = "{\"key_id\":\"" + rsa + "\",\"rotation_interval\":30}";

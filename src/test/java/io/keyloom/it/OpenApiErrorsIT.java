@@ -60,6 +60,25 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void kms400_forMacRequestsAndHmacKeysInOtherOperations() {
+    String hmac =
+        api.kms("create-key", "{\"key_alias\":\"openapi-err-hmac\",\"key_spec\":\"HMAC_SM3\"}")
+            .json()
+            .at("/key_info/key_id")
+            .asText();
+    String generate = "{\"key_id\":\"%s\",\"mac_algorithm\":\"%s\",\"message\":\"bQ==\"}";
+    assertThat(api.kms("generate-mac", generate.formatted(hmac, "HMAC_SHA_256")).errorCode())
+        .isEqualTo("KMS.0308");
+    String verify = "{\"key_id\":\"%s\",\"mac_algorithm\":\"HMAC_SM3\",\"message\":\"bQ==\"}";
+    assertThat(api.kms("verify-mac", verify.formatted(hmac)).errorCode()).isEqualTo("KMS.0204");
+    String unknown = "00000000-0000-4000-8000-000000000000";
+    assertThat(api.kms("generate-mac", generate.formatted(unknown, "HMAC_SM3")).errorCode())
+        .isEqualTo("KMS.0207");
+    String encrypt = "{\"key_id\":\"%s\",\"plain_text\":\"p\"}";
+    assertThat(api.kms("encrypt-data", encrypt.formatted(hmac)).errorCode()).isEqualTo("KMS.0341");
+  }
+
+  @Test
   void emulatorClock400_forMissingOrBadFields() {
     String clock = "/keyloom/v1/clock";
     assertThat(api.call("POST", clock, "{}", Map.of()).errorCode()).isEqualTo("KMS.0204");

@@ -156,6 +156,24 @@ class OpenApiResponsesIT {
   }
 
   @Test
+  void generateAndVerifyMac_validate() {
+    String hmac = createKey("openapi-hmac", "HMAC_384", "GENERATE_VERIFY_MAC");
+    assertThat(kms("describe-key", keyId(hmac)).at("/key_info/key_type").asText()).isEqualTo("3");
+    String message = Base64.getEncoder().encodeToString("m".getBytes(StandardCharsets.UTF_8));
+    String generate = "{\"key_id\":\"%s\",\"mac_algorithm\":\"HMAC_SHA_384\",\"message\":\"%s\"}";
+    String mac = kms("generate-mac", generate.formatted(hmac, message)).path("mac").asText();
+    String verify =
+        "{\"key_id\":\"%s\",\"mac_algorithm\":\"HMAC_SHA_384\",\"message\":\"%s\",\"mac\":\"%s\"}";
+    assertThat(
+            kms("verify-mac", verify.formatted(hmac, message, mac)).path("mac_valid").asBoolean())
+        .isTrue();
+    assertThat(
+            kms("verify-mac", verify.formatted(hmac, message, "00")).path("mac_valid").asBoolean())
+        .isFalse();
+    kms("list-keys", "{\"key_spec\":\"HMAC_384\"}");
+  }
+
+  @Test
   void signAndVerify_validate() throws NoSuchAlgorithmException {
     String ec = createKey("openapi-ec", "EC_P256", "SIGN_VERIFY");
     String digest =
