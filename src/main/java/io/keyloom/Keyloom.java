@@ -209,6 +209,14 @@ public final class Keyloom implements Runnable {
                 + " (env KEYLOOM_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(
+        names = "--audit-log",
+        defaultValue = "${env:KEYLOOM_AUDIT_LOG}",
+        description =
+            "Audit log file (one JSON line per KMS and IAM request), '-' for standard output"
+                + " (env KEYLOOM_AUDIT_LOG, default audit.log in the data dir).")
+    String auditLog;
+
     @Override
     public Integer call() throws Exception {
       KeyloomServer server = KeyloomServer.start(config(), System.out);
@@ -243,7 +251,8 @@ public final class Keyloom implements Runnable {
           PublicUrl.of(publicUrl),
           connectionLimits(),
           emulatorOn,
-          throttle);
+          throttle,
+          Optional.ofNullable(auditLog));
     }
 
     private ConnectionLimits connectionLimits() {

@@ -1,5 +1,7 @@
 package io.keyloom;
 
+import io.keyloom.audit.AuditFiles;
+import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SeedPasswords;
@@ -73,6 +75,7 @@ public final class KeyloomServer implements AutoCloseable {
   private final Database database;
   private final KeyDestroyer destroyer;
   private final SeedApplier seeder;
+  private final AuditLog audit;
   private final int port;
 
   private KeyloomServer(
@@ -81,12 +84,14 @@ public final class KeyloomServer implements AutoCloseable {
       Database database,
       KeyDestroyer destroyer,
       SeedApplier seeder,
+      AuditLog audit,
       int port) {
     this.vertx = vertx;
     this.api = api;
     this.database = database;
     this.destroyer = destroyer;
     this.seeder = seeder;
+    this.audit = audit;
     this.port = port;
   }
 
@@ -138,11 +143,13 @@ public final class KeyloomServer implements AutoCloseable {
     LoginProtection logins = new LoginProtection(ids.hasher(), node.clock());
     Optional<EmulatorControls> emulator = node.emulator(seeder, ids, destroyer, sweeps, logins);
     KmsServices kms = kmsServices(node, cache, rotator);
+    AuditLog audit = AuditFiles.open(config.auditLog(), config.dataDir(), node.clock());
     HttpApi api =
-        new HttpApi(vertx, ids.authenticator(), node.apiServices(kms, ids, logins, emulator));
+        new HttpApi(
+            vertx, ids.authenticator(), node.apiServices(kms, ids, logins, emulator, audit));
     int port = listen(api, config, tls, out);
     SweepSchedule.start(vertx, sweeps);
-    return new KeyloomServer(vertx, api, db, destroyer, seeder, port);
+    return new KeyloomServer(vertx, api, db, destroyer, seeder, audit, port);
   }
 
   /** The checks that need no disk write; returns the loaded seed, if any. */
@@ -251,6 +258,7 @@ public final class KeyloomServer implements AutoCloseable {
   public void close() {
     vertx.close().toCompletionStage().toCompletableFuture().join();
     api.close();
+    audit.close(); // after the requests: their lines are written
     database.close();
   }
 }

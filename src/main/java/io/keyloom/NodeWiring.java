@@ -1,5 +1,6 @@
 package io.keyloom;
 
+import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.config.SeedFile;
 import io.keyloom.config.ServerConfig;
@@ -119,7 +120,8 @@ final class NodeWiring {
       KmsServices kms,
       IdentityWiring ids,
       LoginProtection logins,
-      Optional<EmulatorControls> emulator) {
+      Optional<EmulatorControls> emulator,
+      AuditLog audit) {
     Database db = db();
     return new ApiServices(
         config.maxBodyBytes(),
@@ -127,6 +129,7 @@ final class NodeWiring {
         ids.iam(logins, clock(), config.tokenTtl()),
         new StoreProbe(db::ready, db::isDown),
         emulator,
-        config.throttle());
+        config.throttle(),
+        audit);
   }
 }

@@ -61,7 +61,7 @@ public final class Authenticator {
       if (owner.temporary() && !allowTemporary) {
         throw IamException.forbidden("Temporary credentials cannot be used for this request.");
       }
-      return new Caller(owner.domainId(), owner.userId(), null, null);
+      return new Caller(owner.domainId(), owner.userId(), null, null, method(owner));
     }
     String token = request.header().apply("X-Auth-Token");
     if (token == null) {
@@ -73,7 +73,7 @@ public final class Authenticator {
     } catch (KmsException e) {
       throw IamException.unauthorized(AUTHENTICATION_REQUIRED);
     }
-    return new Caller(claims.domainId(), claims.userId(), null, null);
+    return new Caller(claims.domainId(), claims.userId(), null, null, AuthMethod.TOKEN);
   }
 
   private AccessSecretEntry signer(SignedRequest request) {
@@ -105,7 +105,7 @@ public final class Authenticator {
       throw new KmsException(
           ErrorCode.PROJECT_MISMATCH, "The X-Project-Id header differs from the URL project.");
     }
-    return inProject(owner.domainId(), owner.userId(), pathProjectId);
+    return inProject(owner.domainId(), owner.userId(), pathProjectId, method(owner));
   }
 
   /**
@@ -131,15 +131,19 @@ public final class Authenticator {
     if (!claims.projectId().equals(pathProjectId)) {
       throw new KmsException(ErrorCode.PROJECT_MISMATCH);
     }
-    return inProject(claims.domainId(), claims.userId(), pathProjectId);
+    return inProject(claims.domainId(), claims.userId(), pathProjectId, AuthMethod.TOKEN);
   }
 
-  private Caller inProject(String domainId, String userId, String projectId) {
+  private static AuthMethod method(AccessSecretEntry owner) {
+    return owner.temporary() ? AuthMethod.TEMPORARY_AKSK : AuthMethod.AKSK;
+  }
+
+  private Caller inProject(String domainId, String userId, String projectId, AuthMethod method) {
     ProjectRow project =
         directory
             .project(projectId)
             .filter(p -> p.domainId().equals(domainId))
             .orElseThrow(() -> new KmsException(ErrorCode.PROJECT_MISMATCH));
-    return new Caller(domainId, userId, project.id(), project.name());
+    return new Caller(domainId, userId, project.id(), project.name(), method);
   }
 }

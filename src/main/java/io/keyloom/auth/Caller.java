@@ -9,5 +9,12 @@ package io.keyloom.auth;
  *     on IAM routes, which are not project-scoped
  * @param projectName the project's name, which Huawei reports as the key's realm (region); null
  *     with {@code projectId}
+ * @param method how the caller authenticated
  */
-public record Caller(String domainId, String userId, String projectId, String projectName) {}
+public record Caller(
+    String domainId, String userId, String projectId, String projectName, AuthMethod method) {
+  /** A caller whose authentication method is not known (tests that build callers by hand). */
+  public Caller(String domainId, String userId, String projectId, String projectName) {
+    this(domainId, userId, projectId, projectName, null);
+  }
+}

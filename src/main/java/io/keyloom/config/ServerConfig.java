@@ -21,6 +21,8 @@ import java.util.Optional;
  *     (docs/emulator.md)
  * @param throttle requests per second one project may make; beyond it 429 {@code APIGW.0308}; 0
  *     means no limit
+ * @param auditLog {@code --audit-log}: the audit log's path, {@code -} for standard output, empty
+ *     for {@code audit.log} in the data directory (docs/audit-log.md)
  */
 public record ServerConfig(
     String host,
@@ -34,7 +36,8 @@ public record ServerConfig(
     Optional<PublicUrl> publicUrl,
     ConnectionLimits connections,
     boolean emulator,
-    int throttle) {
+    int throttle,
+    Optional<String> auditLog) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -79,5 +82,39 @@ public record ServerConfig(
     connections = connections == null ? ConnectionLimits.defaults() : connections;
     tls = tls == null ? Optional.empty() : tls;
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+    auditLog = auditLog == null ? Optional.empty() : auditLog;
+    if (auditLog.filter(String::isBlank).isPresent()) {
+      throw new IllegalArgumentException("--audit-log must not be empty");
+    }
+  }
+
+  /** Settings with the audit log in the data directory. */
+  public ServerConfig(
+      String host,
+      int port,
+      Path dataDir,
+      Optional<Path> seedFile,
+      int maxBodyBytes,
+      Duration tokenTtl,
+      int keyQuota,
+      Optional<TlsSettings> tls,
+      Optional<PublicUrl> publicUrl,
+      ConnectionLimits connections,
+      boolean emulator,
+      int throttle) {
+    this(
+        host,
+        port,
+        dataDir,
+        seedFile,
+        maxBodyBytes,
+        tokenTtl,
+        keyQuota,
+        tls,
+        publicUrl,
+        connections,
+        emulator,
+        throttle,
+        Optional.empty());
   }
 }

@@ -1,5 +1,6 @@
 package io.keyloom.http;
 
+import io.keyloom.audit.AuditLog;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Optional;
  *     is off, and then those paths are 404 like any unknown path
  * @param throttle KMS calls per second one project may make (429 {@code APIGW.0308} beyond); 0 = no
  *     limit (docs/throttle-and-faults.md)
+ * @param audit the audit log of KMS and IAM requests (docs/audit-log.md)
  */
 public record ApiServices(
     int maxBodyBytes,
@@ -21,9 +23,11 @@ public record ApiServices(
     IamServices iam,
     StoreProbe store,
     Optional<EmulatorControls> emulator,
-    int throttle) {
-  /** Normalises a null emulator to empty. */
+    int throttle,
+    AuditLog audit) {
+  /** Normalises a null emulator to empty and a null audit log to {@link AuditLog#NONE}. */
   public ApiServices {
     emulator = emulator == null ? Optional.empty() : emulator;
+    audit = audit == null ? AuditLog.NONE : audit;
   }
 }

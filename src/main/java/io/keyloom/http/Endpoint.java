@@ -20,6 +20,7 @@ interface Endpoint {
    *     trusted), for per-address limits
    * @param path the path parameters by name (URL-decoded), {@code project_id} included
    * @param query the first value of each query parameter by name (URL-decoded)
+   * @param requestId the request's id ({@code X-Request-Id}), for the caller the services see
    */
   record Request(
       Caller caller,
@@ -27,11 +28,23 @@ interface Endpoint {
       String origin,
       String clientAddress,
       Map<String, String> path,
-      Map<String, String> query) {
+      Map<String, String> query,
+      String requestId) {
     /** Copies the maps: an endpoint never sees a live view of the server's request. */
     public Request {
       path = Map.copyOf(path);
       query = Map.copyOf(query);
+    }
+
+    /** A request without an id (route tests). */
+    public Request(
+        Caller caller,
+        byte[] body,
+        String origin,
+        String clientAddress,
+        Map<String, String> path,
+        Map<String, String> query) {
+      this(caller, body, origin, clientAddress, path, query, null);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.keyloom.http;
 
+import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.Authenticator;
 import io.keyloom.auth.Caller;
 import io.keyloom.config.ConnectionLimits;
@@ -13,11 +14,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,13 +33,14 @@ import javax.net.ssl.KeyManagerFactory;
  */
 public final class HttpApi {
   static final String JSON = "application/json;charset=UTF-8";
-  private static final String REQUEST_ID = "requestId";
+  static final String REQUEST_ID = "requestId";
   private final Vertx vertx;
   private final CallerAuth auth;
   private final List<Route> routes;
   private final Controls controls;
   private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
   private final Backoff backoff;
+  private final AuditTrail audit;
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(Vertx vertx, Authenticator authenticator, ApiServices services) {
@@ -49,7 +49,8 @@ public final class HttpApi {
         authenticator,
         services.throttle(),
         services.emulator().isPresent() ? new Faults() : null,
-        faults -> new Routes(services, faults).all());
+        faults -> new Routes(services, faults).all(),
+        services.audit());
   }
 
   /**
@@ -57,18 +58,21 @@ public final class HttpApi {
    *
    * @param faults the emulator's injected faults, or null without {@code --emulator}
    * @param table the route table, given the faults its control routes manage
+   * @param audit where KMS and IAM requests are audited (docs/audit-log.md)
    */
   HttpApi(
       Vertx vertx,
       Authenticator authenticator,
       int throttle,
       Faults faults,
-      Function<Faults, List<Route>> table) {
+      Function<Faults, List<Route>> table,
+      AuditLog audit) {
     this.vertx = vertx;
     this.auth = new CallerAuth(authenticator);
     this.backoff = new Backoff(vertx);
     this.controls = new Controls(new Throttle(throttle, System::nanoTime), faults);
     this.routes = List.copyOf(table.apply(faults));
+    this.audit = new AuditTrail(audit);
   }
 
   /**
@@ -170,50 +174,45 @@ public final class HttpApi {
   private void dispatch(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     try {
-      pools.submit(route.work().apply(body), () -> execute(ctx, route, body, publicUrl));
+      Work work = route.work().apply(body);
+      Call call = new Call(route, work != Work.HOT, body);
+      pools.submit(work, () -> execute(ctx, call, publicUrl));
     } catch (RejectedExecutionException e) {
-      sendFailure(ctx, new KmsException(ErrorCode.THROTTLED));
+      // On the event loop: queued for the audit writer, never waited for.
+      Call call = new Call(route, false, body);
+      sendFailure(ctx, failed(ctx, call, null, new KmsException(ErrorCode.THROTTLED)));
     }
   }
 
-  /** Authenticates, applies throttle and faults ({@link Controls}), runs the endpoint, answers. */
-  private void execute(RoutingContext ctx, Route route, byte[] body, Optional<String> publicUrl) {
+  /**
+   * A request's route and whether it changes state: its audit line is then written to the OS before
+   * the response (docs/audit-log.md).
+   */
+  private record Call(Route route, boolean durable, byte[] body) {}
+
+  /**
+   * Authenticates, applies throttle and faults ({@link Controls}), runs the endpoint, audits,
+   * answers.
+   */
+  private void execute(RoutingContext ctx, Call call, Optional<String> publicUrl) {
     long delay = 0;
+    Caller caller = null;
     try {
-      Caller caller = auth.authenticate(ctx, route.auth(), body);
+      Route route = call.route();
+      byte[] body = call.body();
+      caller = auth.authenticate(ctx, route.auth(), body);
       Controls.Verdict verdict = controls.admit(route, caller, ctx.get(REQUEST_ID));
       delay = verdict.delayMillis();
       Endpoint.Reply reply =
           verdict.error() != null
               ? verdict.error()
-              : route.handler().handle(request(ctx, caller, body, publicUrl));
+              : route.handler().handle(VertxRequests.of(ctx, caller, body, publicUrl));
+      audit.record(ctx, route, caller, body, reply, call.durable());
       later(delay, () -> reply(ctx.response(), reply));
     } catch (RuntimeException e) {
-      later(delay, () -> sendFailure(ctx, e));
+      ErrorMapper.Rendered error = failed(ctx, call, caller, e);
+      later(delay, () -> sendFailure(ctx, error));
     }
-  }
-
-  /** What the endpoint sees: no Vert.x types. */
-  private static Endpoint.Request request(
-      RoutingContext ctx, Caller caller, byte[] body, Optional<String> publicUrl) {
-    return new Endpoint.Request(
-        caller,
-        body,
-        // The configured URL wins: a client's Host header never reaches links.
-        publicUrl.orElseGet(() -> Origin.of(ctx.request())),
-        clientAddress(ctx),
-        ctx.pathParams(),
-        query(ctx));
-  }
-
-  /**
-   * The first value of each query parameter. A malformed query never gets here: {@link
-   * InvalidRequests} refuses it with 400 {@code KMS.0201} (RouteHelpersIT).
-   */
-  private static Map<String, String> query(RoutingContext ctx) {
-    Map<String, String> query = new HashMap<>();
-    ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
-    return query;
   }
 
   /** Sends an endpoint's reply: its headers, then its JSON body, or none for a 204. */
@@ -237,9 +236,17 @@ public final class HttpApi {
     }
   }
 
-  /** Renders a failure; a 429 goes through {@link Backoff}. */
-  private void sendFailure(RoutingContext ctx, RuntimeException failure) {
+  /** Renders a failure and audits it. */
+  private ErrorMapper.Rendered failed(
+      RoutingContext ctx, Call call, Caller caller, RuntimeException failure) {
     ErrorMapper.Rendered error = ErrorMapper.render(failure, ctx.get(REQUEST_ID));
+    Endpoint.Reply reply = new Endpoint.Reply(error.status(), error.body(), Map.of());
+    audit.record(ctx, call.route(), caller, call.body(), reply, call.durable());
+    return error;
+  }
+
+  /** Sends a rendered failure; a 429 goes through {@link Backoff}. */
+  private void sendFailure(RoutingContext ctx, ErrorMapper.Rendered error) {
     HttpServerResponse response = ctx.response();
     if (error.status() == 429) {
       backoff.refuse(
@@ -247,11 +254,6 @@ public final class HttpApi {
     } else {
       send(response, error.status(), error.body());
     }
-  }
-
-  private static String clientAddress(RoutingContext ctx) {
-    SocketAddress peer = ctx.request().remoteAddress();
-    return peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.keyloom.http;
 
 import io.keyloom.auth.Caller;
 import io.keyloom.kms.Project;
+import io.keyloom.kms.Requester;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -77,8 +78,7 @@ final class ProjectRoutes {
 
   /** A GET operation without parameters: the service needs only the project. */
   Route get(String path, Work work, Function<Project, ?> op) {
-    return route(
-        Route.Method.GET, path, b -> work, r -> Endpoint.Reply.ok(op.apply(project(r.caller()))));
+    return route(Route.Method.GET, path, b -> work, r -> Endpoint.Reply.ok(op.apply(project(r))));
   }
 
   private Route route(
@@ -88,7 +88,7 @@ final class ProjectRoutes {
 
   private static <Q> Object call(
       Route.Method method, Endpoint.Request r, Class<Q> type, BiFunction<Project, Q, ?> op) {
-    return op.apply(project(r.caller()), bind(method, r, type));
+    return op.apply(project(r), bind(method, r, type));
   }
 
   /** The request record, bound as the class comment says. */
@@ -100,7 +100,16 @@ final class ProjectRoutes {
     return body ? Binding.withBody(request, type) : Binding.withoutBody(request, type);
   }
 
-  private static Project project(Caller caller) {
-    return new Project(caller.projectId(), caller.projectName(), caller.domainId());
+  /** The project of the path and who calls in it (docs/audit-log.md). */
+  static Project project(Endpoint.Request r) {
+    Caller caller = r.caller();
+    Requester requester =
+        new Requester(
+            caller.userId(),
+            caller.domainId(),
+            caller.method() == null ? null : caller.method().wireName(),
+            r.requestId(),
+            r.clientAddress());
+    return new Project(caller.projectId(), caller.projectName(), caller.domainId(), requester);
   }
 }

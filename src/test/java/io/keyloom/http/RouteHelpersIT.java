@@ -8,6 +8,7 @@ import static io.keyloom.http.Route.Method.POST;
 import static io.keyloom.http.Route.Method.PUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.Caller;
 import io.keyloom.config.ConnectionLimits;
 import io.keyloom.it.Http;
@@ -45,7 +46,7 @@ class RouteHelpersIT {
   @BeforeAll
   static void start() throws InterruptedException {
     vertx = Vertx.vertx();
-    api = new HttpApi(vertx, null, 0, null, faults -> table());
+    api = new HttpApi(vertx, null, 0, null, faults -> table(), AuditLog.NONE);
     port =
         api.start(
             new HttpApi.Listener(
