@@ -40,6 +40,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void auditDependsOnNoOtherLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.keyloom.audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.keyloom.http..",
+            "io.keyloom.auth..",
+            "io.keyloom.kms..",
+            "io.keyloom.store..",
+            "io.keyloom.crypto..",
+            "io.vertx..")
+        .check(classes);
+  }
+
+  @Test
   void storeKnowsNoCryptoAndNoHttp() {
     noClasses()
         .that()

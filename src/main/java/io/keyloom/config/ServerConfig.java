@@ -82,10 +82,14 @@ public record ServerConfig(
     connections = connections == null ? ConnectionLimits.defaults() : connections;
     tls = tls == null ? Optional.empty() : tls;
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
-    auditLog = auditLog == null ? Optional.empty() : auditLog;
-    if (auditLog.filter(String::isBlank).isPresent()) {
+    auditLog = checkedAuditLog(auditLog);
+  }
+
+  private static Optional<String> checkedAuditLog(Optional<String> auditLog) {
+    if (auditLog != null && auditLog.filter(String::isBlank).isPresent()) {
       throw new IllegalArgumentException("--audit-log must not be empty");
     }
+    return auditLog == null ? Optional.empty() : auditLog;
   }
 
   /** Settings with the audit log in the data directory. */

@@ -36,4 +36,32 @@ class ServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("24 hours");
   }
+
+  static ServerConfig withAuditLog(String auditLog) {
+    ServerConfig c = withTokenTtl(Duration.ofHours(1));
+    return new ServerConfig(
+        c.host(),
+        c.port(),
+        c.dataDir(),
+        c.seedFile(),
+        c.maxBodyBytes(),
+        c.tokenTtl(),
+        c.keyQuota(),
+        c.tls(),
+        c.publicUrl(),
+        c.connections(),
+        c.emulator(),
+        c.throttle(),
+        Optional.ofNullable(auditLog));
+  }
+
+  @Test
+  void auditLog_defaultsToTheDataDir_andMayNotBeBlank() {
+    assertThat(withTokenTtl(Duration.ofHours(1)).auditLog()).isEmpty();
+    assertThat(withAuditLog(null).auditLog()).isEmpty();
+    assertThat(withAuditLog("-").auditLog()).contains("-");
+    assertThatThrownBy(() -> withAuditLog(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--audit-log must not be empty");
+  }
 }

@@ -100,7 +100,9 @@ class OperatorContractIT {
             "--emulator",
             "KEYLOOM_EMULATOR",
             "--throttle",
-            "KEYLOOM_THROTTLE");
+            "KEYLOOM_THROTTLE",
+            "--audit-log",
+            "KEYLOOM_AUDIT_LOG");
   }
 
   @Test
@@ -138,7 +140,20 @@ class OperatorContractIT {
                   PosixFilePermission.OWNER_READ,
                   PosixFilePermission.OWNER_WRITE,
                   PosixFilePermission.OWNER_EXECUTE));
+      assertAudited(dir.resolve("data").resolve("audit.log"));
     }
+  }
+
+  /**
+   * Without {@code --audit-log}, the login and the quota query of {@link #keyQuota} are in the data
+   * dir's audit.log, 0600, when their responses arrive (docs/audit-log.md).
+   */
+  private static void assertAudited(Path audit) throws IOException {
+    assertThat(Files.getPosixFilePermissions(audit))
+        .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    assertThat(Files.readString(audit))
+        .contains("\"operation\":\"/v3/auth/tokens\"", "\"operation\":\"user-quotas\"")
+        .doesNotContain(TestServer.PASSWORD);
   }
 
   @Test
@@ -149,10 +164,14 @@ class OperatorContractIT {
         keyloom("serve", "--port", "0", "--data-dir", dir.resolve("data").toString());
     pb.environment().put("KEYLOOM_SEED", seed.toString());
     pb.environment().put("KEYLOOM_EMULATOR", "false");
+    Path audit = dir.resolve("elsewhere.log");
+    pb.environment().put("KEYLOOM_AUDIT_LOG", audit.toString());
     try (Started s = serve(pb)) {
       assertThat(keyQuota(new Http("http://127.0.0.1:" + s.port())))
           .as("Huawei's default key quota")
           .isEqualTo(ServerConfig.DEFAULT_KEY_QUOTA);
+      assertAudited(audit);
+      assertThat(dir.resolve("data").resolve("audit.log")).doesNotExist();
     }
   }
 
