@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,14 @@ public final class AuditLog implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
-  // Bounded: a disk slower than the request rate slows callers down instead of filling the heap.
-  private static final int QUEUE_CAPACITY = 65_536;
+  // Bounded: a disk slower than the request rate slows durable callers (worker threads) down
+  // instead of filling the heap; a queued-only record never waits (it may run on an event loop).
+  static final int QUEUE_CAPACITY = 65_536;
   private static final long CLOSE_WAIT_SECONDS = 10;
   private static final Entry STOP = new Entry(null, null);
-  private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final BlockingQueue<Entry> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private long reported; // writer thread only
   private final OutputStream out;
   private final Clock clock;
   private final Thread writer;
@@ -43,6 +47,7 @@ public final class AuditLog implements AutoCloseable {
   private record Entry(byte[] line, CompletableFuture<Void> written) {}
 
   private AuditLog() {
+    this.queue = null;
     this.out = null;
     this.clock = null;
     this.writer = null;
@@ -53,6 +58,12 @@ public final class AuditLog implements AutoCloseable {
    * {@code out}.
    */
   AuditLog(OutputStream out, Clock clock) {
+    this(out, clock, QUEUE_CAPACITY);
+  }
+
+  /** As {@link #AuditLog(OutputStream, Clock)}, queueing at most {@code capacity} lines. */
+  AuditLog(OutputStream out, Clock clock, int capacity) {
+    this.queue = new LinkedBlockingQueue<>(capacity);
     this.out = out;
     this.clock = clock;
     this.writer = new Thread(this::writeLoop, "keyloom-audit");
@@ -64,7 +75,8 @@ public final class AuditLog implements AutoCloseable {
    * Records an event.
    *
    * @param durable whether to return only once the line is written to the OS (state-changing
-   *     operations), else once it is queued
+   *     operations, on worker threads), else at once: a queued-only record never waits, and is
+   *     dropped (and counted, see {@link #dropped}) when the queue is full
    */
   public void record(AuditEvent event, boolean durable) {
     if (writer == null || closed) {
@@ -72,12 +84,16 @@ public final class AuditLog implements AutoCloseable {
     }
     byte[] line = AuditLine.of(clock.instant(), event).getBytes(StandardCharsets.UTF_8);
     Entry entry = new Entry(line, durable ? new CompletableFuture<>() : null);
+    if (!durable) {
+      if (!queue.offer(entry)) {
+        dropped.incrementAndGet();
+      }
+      return;
+    }
     try {
       queue.put(entry);
-      if (durable) {
-        // Bounded only for a record that raced with close(): the writer is gone then.
-        entry.written().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-      }
+      // Bounded only for a record that raced with close(): the writer is gone then.
+      entry.written().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -97,6 +113,7 @@ public final class AuditLog implements AutoCloseable {
       queue.drainTo(batch);
       running = write(batch);
       batch.clear();
+      reportDropped();
     }
   }
 
@@ -125,6 +142,20 @@ public final class AuditLog implements AutoCloseable {
     return !stop;
   }
 
+  /** How many queued-only lines were dropped, in all, because the writer had fallen behind. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** One server-log line per batch after which lines had been dropped (never the lines). */
+  private void reportDropped() {
+    long total = dropped.get();
+    if (total > reported) {
+      LOG.warn("audit log behind: {} lines of queued-only requests dropped", total - reported);
+      reported = total;
+    }
+  }
+
   /** Writes what is queued, stops the writer and closes the output. */
   @Override
   public void close() {
@@ -133,8 +164,10 @@ public final class AuditLog implements AutoCloseable {
     }
     closed = true;
     try {
-      queue.put(STOP);
-      writer.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+      // Bounded: a writer stuck on a dead disk must not hold the shutdown.
+      if (queue.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        writer.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

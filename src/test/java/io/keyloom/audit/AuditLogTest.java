@@ -17,6 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +157,45 @@ class AuditLogTest {
     try (AuditLog log = new AuditLog(broken, CLOCK)) {
       log.record(event("a", null, 200, null), true);
       log.record(event("b", null, 200, null), true);
+    }
+  }
+
+  @Test
+  void aFullQueue_neverBlocksAQueuedOnlyRecord_butCountsWhatItDrops() throws Exception {
+    CountDownLatch stuck = new CountDownLatch(1);
+    OutputStream stalled =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            try {
+              stuck.await(); // a disk that has stopped answering
+            } catch (InterruptedException e) {
+              throw new IOException(e);
+            }
+          }
+        };
+    AuditLog log = new AuditLog(stalled, CLOCK, 4);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> flood =
+          caller.submit(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  log.record(event("r" + i, null, 429, "APIGW.0308"), false);
+                }
+              });
+      flood.get(10, TimeUnit.SECONDS); // times out if a queued-only record waits for the disk
+      // At most one batch (taken plus drained: 1 + 4) is with the writer and 4 are queued.
+      assertThat(log.dropped()).isGreaterThanOrEqualTo(100 - 1 - 4 - 4);
+    } finally {
+      stuck.countDown();
+      caller.shutdownNow();
+      log.close();
     }
   }
 
