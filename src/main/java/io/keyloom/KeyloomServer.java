@@ -15,6 +15,7 @@ import io.keyloom.crypto.RootKey;
 import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.KmsServices;
+import io.keyloom.kms.AliasService;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
@@ -33,6 +34,7 @@ import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
+import io.keyloom.store.AliasStore;
 import io.keyloom.store.Database;
 import io.keyloom.store.ImportedMaterial;
 import io.keyloom.store.KeyDeletions;
@@ -224,7 +226,8 @@ public final class KeyloomServer implements AutoCloseable {
             ImportSecrets.fromRootKey(rootKey, random),
             clock),
         new MacService(cache),
-        new RotationService(new KeyRotations(db), cache, rotator));
+        new RotationService(new KeyRotations(db), cache, rotator),
+        new AliasService(new AliasStore(db), cache, clock));
   }
 
   /** Deletes imported material past its expiration (docs/key-import.md). */

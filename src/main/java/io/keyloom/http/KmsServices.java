@@ -1,5 +1,6 @@
 package io.keyloom.http;
 
+import io.keyloom.kms.AliasService;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
@@ -27,6 +28,7 @@ import io.keyloom.kms.SignService;
  * @param imports BYOK import: parameters, import and deletion of key material
  * @param macs generate-mac, verify-mac
  * @param rotation automatic key rotation
+ * @param aliases create, list, delete and associate aliases
  */
 public record KmsServices(
     KeyService keys,
@@ -39,4 +41,5 @@ public record KmsServices(
     KeyPairService keyPairs,
     ImportService imports,
     MacService macs,
-    RotationService rotation) {}
+    RotationService rotation,
+    AliasService aliases) {}

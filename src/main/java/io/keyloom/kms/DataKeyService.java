@@ -54,7 +54,7 @@ public final class DataKeyService {
   private Created createKey(
       Project project, DatakeyRequests.CreateDatakey r, boolean withPlaintext) {
     Params.sequence(r.sequence());
-    String keyId = Params.keyId(r.keyId());
+    String keyId = cache.keyId(project, r.keyId());
     int length = dataKeyLength(r.keySpec(), r.datakeyLength());
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
     LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
@@ -88,7 +88,7 @@ public final class DataKeyService {
   public DatakeyResponses.EncryptDatakey encrypt(
       Project project, DatakeyRequests.EncryptDatakey r) {
     Params.sequence(r.sequence());
-    String keyId = Params.keyId(r.keyId());
+    String keyId = cache.keyId(project, r.keyId());
     String text = Params.required(r.plainText(), "plain_text");
     int length = plainLength(r.datakeyPlainLength());
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
@@ -126,7 +126,7 @@ public final class DataKeyService {
   public DatakeyResponses.DecryptDatakey decrypt(
       Project project, DatakeyRequests.DecryptDatakey r) {
     Params.sequence(r.sequence());
-    String keyId = Params.keyId(r.keyId());
+    String keyId = cache.keyId(project, r.keyId());
     String text = Params.required(r.cipherText(), "cipher_text");
     // Checked for range only: the DEK's length is authenticated inside the ciphertext, and Huawei's
     // own Encryption SDK sends "32" for every algorithm, 16-byte data keys included.

@@ -38,7 +38,7 @@ public final class DataService {
   /** Encrypts up to 4096 bytes of UTF-8 plaintext. */
   public DataResponses.EncryptData encrypt(Project project, DataRequests.EncryptData r) {
     Params.sequence(r.sequence());
-    LoadedKey key = cache.get(project.id(), Params.keyId(r.keyId()));
+    LoadedKey key = cache.get(project.id(), cache.keyId(project, r.keyId()));
     byte[] plaintext =
         Params.required(r.plainText(), "plain_text").getBytes(StandardCharsets.UTF_8);
     if (plaintext.length > MAX_PLAINTEXT) {

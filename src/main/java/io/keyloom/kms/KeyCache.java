@@ -8,6 +8,7 @@ import io.keyloom.crypto.SecretBytes;
 import io.keyloom.crypto.SymmetricCmk;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import io.keyloom.store.AliasStore;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class KeyCache {
   private final long ttlNanos;
   private final Clock clock;
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
+  private final AliasCache aliases;
   private final Primitives<SymmetricCmk> symmetric =
       new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
   private final Primitives<AsymmetricCmk> asymmetric =
@@ -48,6 +50,22 @@ public final class KeyCache {
     this.wrapper = wrapper;
     this.ttlNanos = metadataTtl.toNanos();
     this.clock = clock;
+    this.aliases = new AliasCache(new AliasStore(repository.database()), metadataTtl);
+  }
+
+  /**
+   * The key id a {@code key_id} field names: a key id, or an alias or alias URN of the caller's
+   * account and region (docs/aliases.md), resolved from memory within the metadata bound.
+   */
+  String keyId(Project project, String keyIdField) {
+    return AliasNames.named(project, keyIdField)
+        .map(alias -> aliases.keyId(project, alias))
+        .orElseGet(() -> Params.keyId(keyIdField));
+  }
+
+  /** The alias half of this cache, for the alias operations to invalidate. */
+  AliasCache aliases() {
+    return aliases;
   }
 
   /** The AAD binding wrapped material to its key id and version. */
@@ -105,6 +123,7 @@ public final class KeyCache {
   /** Forgets every key: after the emulator's reset destroyed them all. */
   void clear() {
     metadata.clear();
+    aliases.clear();
     symmetric.clear();
     asymmetric.clear();
     hmac.clear();

@@ -89,7 +89,7 @@ public final class KeyService {
   /** Describes a key in any state. */
   public KeyResponses.DescribeKey describe(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
-    LoadedKey key = cache.get(project.id(), Params.keyId(request.keyId()));
+    LoadedKey key = cache.get(project.id(), cache.keyId(project, request.keyId()));
     return new KeyResponses.DescribeKey(details(project, key.row()));
   }
 

@@ -41,7 +41,7 @@ public final class SignService {
   /** Verifies a signature over a message or digest with the key's public key. */
   public SignResponses.Verify verify(Project project, SignRequests.Verify r) {
     Params.sequence(r.sequence());
-    Params.keyId(r.keyId());
+    cache.keyId(project, r.keyId());
     byte[] signature = Params.base64(Params.required(r.signature(), "signature"), "signature");
     Signable s = signable(project, r.keyId(), r.message(), r.signingAlgorithm(), r.messageType());
     try {
@@ -57,7 +57,7 @@ public final class SignService {
   /** The checks sign and verify share, each with its documented code, in one order. */
   private Signable signable(
       Project project, String keyIdField, String messageField, String algField, String type) {
-    String keyId = Params.keyId(keyIdField);
+    String keyId = cache.keyId(project, keyIdField);
     byte[] message = Params.base64(Params.required(messageField, "message"), "message");
     SigningAlgorithm alg =
         SigningAlgorithm.parse(Params.required(algField, "signing_algorithm"))

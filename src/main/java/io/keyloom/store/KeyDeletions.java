@@ -96,6 +96,7 @@ public final class KeyDeletions {
           if (claimed != 1) {
             return false;
           }
+          Jdbc.update(c, "DELETE FROM kms_aliases WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmks WHERE key_id = ?", keyId);
           return true;
@@ -111,6 +112,7 @@ public final class KeyDeletions {
   public int destroyAll() {
     return db.inTransaction(
         c -> {
+          Jdbc.update(c, "DELETE FROM kms_aliases");
           Jdbc.update(c, "DELETE FROM cmk_versions");
           return Jdbc.update(c, "DELETE FROM cmks");
         });

@@ -35,6 +35,11 @@ public final class KeyRepository {
     this.clock = clock;
   }
 
+  /** The database, for the stores that share this repository's (aliases). */
+  public Database database() {
+    return db;
+  }
+
   /**
    * Inserts a key and, when material is given, its first version, atomically, unless the project
    * already holds {@code keyQuota} keys that count against the quota (see {@link #countKeys}).

@@ -57,6 +57,8 @@ class EmulatorResetIT extends ServerIT {
     KmsClient bob = Sdk.bob(server);
     String aliceKey = LifecycleCalls.create(alice);
     String cipher = Keys.encrypt(alice, aliceKey, null, "cached").getCipherText();
+    AliasIT.create(alice, aliceKey, "alias/reset");
+    Keys.encrypt(alice, "alias/reset", null, "cached alias");
     String pending = LifecycleCalls.create(alice);
     LifecycleCalls.schedule(alice, pending, "30");
     String bobKey = LifecycleCalls.create(bob);
@@ -75,6 +77,8 @@ class EmulatorResetIT extends ServerIT {
     assertKmsError(() -> LifecycleCalls.describe(alice, pending), 404, "KMS.0207");
     assertThat(count("cmks")).isZero();
     assertThat(count("cmk_versions")).isZero();
+    assertThat(count("kms_aliases")).isZero();
+    assertKmsError(() -> Keys.encrypt(alice, "alias/reset", null, "x"), 404, "KMS.0207");
     assertThat(StoreFiles.anyFileContains(server, material))
         .as("no copy of the wrapped material in the database file or its log")
         .isFalse();

@@ -128,6 +128,24 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void aliasErrors_validate() {
+    String aliases = "/v1.0/{project_id}/kms/aliases";
+    String unknown = "00000000-0000-4000-8000-000000000000";
+    String create = "{\"key_id\":\"" + unknown + "\",\"alias\":\"bad\"}";
+    assertThat(api.call("POST", aliases, create, token()).errorCode()).isEqualTo("KMS.1101");
+    String missing = "{\"key_id\":\"" + unknown + "\",\"alias\":\"alias/x\"}";
+    assertThat(api.call("POST", aliases, missing, token()).errorCode()).isEqualTo("KMS.0207");
+    String path = aliases.replace("{project_id}", TestServer.PROJECT_ID) + "?limit=0";
+    assertThat(api.call("GET", aliases, path, null, token()).errorCode()).isEqualTo("KMS.1601");
+    String delete = "{\"key_id\":\"" + unknown + "\",\"aliases\":[\"alias/x\"]}";
+    assertThat(api.call("DELETE", aliases, delete, token()).errorCode()).isEqualTo("KMS.0207");
+    String move = "{\"alias\":\"alias/x\"}";
+    assertThat(api.kms("alias/associate", move).errorCode()).isEqualTo("KMS.0204");
+    assertThat(api.kms("encrypt-data", "{\"key_id\":\"alias/none\",\"plain_text\":\"x\"}").status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void kms404_forAnUnknownKey() {
     String unknown = "{\"key_id\":\"00000000-0000-4000-8000-000000000000\"}";
     assertThat(api.kms("describe-key", unknown).errorCode()).isEqualTo("KMS.0207");

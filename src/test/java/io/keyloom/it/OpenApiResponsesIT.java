@@ -112,6 +112,23 @@ class OpenApiResponsesIT {
   }
 
   @Test
+  void aliases_validate() {
+    String id = createKey("openapi-aliases", "AES_256", "ENCRYPT_DECRYPT");
+    String other = createKey("openapi-aliases-2", "AES_256", "ENCRYPT_DECRYPT");
+    String aliases = "/v1.0/{project_id}/kms/aliases";
+    Map<String, String> auth = Map.of("X-Auth-Token", api.token());
+    String create = "{\"key_id\":\"" + id + "\",\"alias\":\"alias/openapi\"}";
+    assertThat(api.call("POST", aliases, create, auth).status()).isEqualTo(201);
+    String path = aliases.replace("{project_id}", TestServer.PROJECT_ID) + "?limit=1&key_id=" + id;
+    assertThat(api.call("GET", aliases, path, null, auth).json().isArray()).isTrue();
+    String move = "{\"alias\":\"alias/openapi\",\"target_key_id\":\"" + other + "\"}";
+    kms("alias/associate", move);
+    kms("describe-key", keyId("alias/openapi"));
+    String delete = "{\"key_id\":\"" + other + "\",\"aliases\":[\"alias/openapi\"]}";
+    assertThat(api.call("DELETE", aliases, delete, auth).status()).isEqualTo(204);
+  }
+
+  @Test
   void keyRotation_validates() {
     String id = createKey("openapi-rotation", "AES_256", "ENCRYPT_DECRYPT");
     kms("get-key-rotation-status", keyId(id)); // never rotated: last_rotation_time empty
