@@ -31,12 +31,14 @@ import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
+import io.keyloom.kms.TagService;
 import io.keyloom.store.Database;
 import io.keyloom.store.ImportedMaterial;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
+import io.keyloom.store.KeyTags;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -217,7 +219,8 @@ public final class KeyloomServer implements AutoCloseable {
             ImportSecrets.fromRootKey(rootKey, random),
             clock),
         new MacService(cache),
-        new RotationService(new KeyRotations(db), cache, rotator));
+        new RotationService(new KeyRotations(db), cache, rotator),
+        new TagService(new KeyTags(db, clock), cache));
   }
 
   /** Deletes imported material past its expiration (docs/key-import.md). */

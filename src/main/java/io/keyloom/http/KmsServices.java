@@ -11,6 +11,7 @@ import io.keyloom.kms.MacService;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
+import io.keyloom.kms.TagService;
 
 /**
  * The KMS services the route table calls, as one parameter object, so that {@link HttpApi}'s
@@ -27,6 +28,7 @@ import io.keyloom.kms.SignService;
  * @param imports BYOK import: parameters, import and deletion of key material
  * @param macs generate-mac, verify-mac
  * @param rotation automatic key rotation
+ * @param tags tags of keys and the search by tags
  */
 public record KmsServices(
     KeyService keys,
@@ -39,4 +41,5 @@ public record KmsServices(
     KeyPairService keyPairs,
     ImportService imports,
     MacService macs,
-    RotationService rotation) {}
+    RotationService rotation,
+    TagService tags) {}

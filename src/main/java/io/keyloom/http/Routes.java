@@ -1,5 +1,6 @@
 package io.keyloom.http;
 
+import static io.keyloom.http.Route.Method.DELETE;
 import static io.keyloom.http.Route.Method.GET;
 import static io.keyloom.http.Route.Method.POST;
 import static io.keyloom.http.Work.HEAVY;
@@ -18,6 +19,7 @@ import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.kms.api.MacRequests;
 import io.keyloom.kms.api.RotationRequests;
 import io.keyloom.kms.api.SignRequests;
+import io.keyloom.kms.api.TagRequests;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,7 @@ final class Routes {
     all.addAll(cryptoRoutes());
     all.addAll(importRoutes());
     all.addAll(rotationRoutes());
+    all.addAll(tagRoutes());
     return all;
   }
 
@@ -181,6 +184,28 @@ final class Routes {
             "update-key-rotation-interval",
             RotationRequests.UpdateKeyRotationInterval.class,
             kms.rotation()::updateInterval));
+  }
+
+  /** Tags of keys (docs/tags.md): store work; creations and deletions answer 204. */
+  private List<Route> tagRoutes() {
+    return List.of(
+        kmsGet("tags", kms.tags()::list),
+        project.ok(GET, KMS + ":key_id/tags", WRITE, Tags.SHOW, kms.tags()::show),
+        project.noContent(POST, KMS + ":key_id/tags", WRITE, Tags.CREATE, kms.tags()::create),
+        project.noContent(
+            DELETE, KMS + ":key_id/tags/:key", WRITE, Tags.DELETE, kms.tags()::delete),
+        project.noContent(POST, KMS + ":key_id/tags/action", WRITE, Tags.BATCH, kms.tags()::batch),
+        project.ok(
+            POST, KMS + "resource_instances/action", WRITE, Tags.BY_TAGS, kms.tags()::resources));
+  }
+
+  /** The request types of the tag routes, so that each route stays one line. */
+  private static final class Tags {
+    static final Class<TagRequests.ShowKmsTags> SHOW = TagRequests.ShowKmsTags.class;
+    static final Class<TagRequests.CreateKmsTag> CREATE = TagRequests.CreateKmsTag.class;
+    static final Class<TagRequests.DeleteTag> DELETE = TagRequests.DeleteTag.class;
+    static final Class<TagRequests.BatchCreateKmsTags> BATCH = TagRequests.BatchCreateKmsTags.class;
+    static final Class<TagRequests.ListKmsByTags> BY_TAGS = TagRequests.ListKmsByTags.class;
   }
 
   /** Bring your own key: store work, except making a wrapping key. */
