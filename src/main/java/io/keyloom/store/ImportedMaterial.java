@@ -3,7 +3,6 @@ package io.keyloom.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -67,14 +66,7 @@ public final class ImportedMaterial {
   private void replaceVersions(Connection c, String keyId, int version, byte[] wrapped)
       throws SQLException {
     Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
-    Jdbc.update(
-        c,
-        "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
-            + " VALUES (?, ?, ?, ?)",
-        keyId,
-        version,
-        Base64.getEncoder().encodeToString(wrapped),
-        clock.millis());
+    KeyColumns.insertVersion(c, keyId, version, wrapped, clock.millis());
   }
 
   private static Outcome whyNot(Connection c, String keyId, String pendingState)

@@ -1,5 +1,8 @@
 package io.keyloom.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -67,5 +70,21 @@ final class KeyColumns {
       k.materialExpiration(),
       k.materialCheck()
     };
+  }
+
+  /**
+   * Inserts one version of a key's material, already wrapped, stored as Base64 like every binary
+   * value (V1).
+   */
+  static void insertVersion(Connection c, String keyId, int version, byte[] wrapped, long createdAt)
+      throws SQLException {
+    Jdbc.update(
+        c,
+        "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        keyId,
+        version,
+        Base64.getEncoder().encodeToString(wrapped),
+        createdAt);
   }
 }

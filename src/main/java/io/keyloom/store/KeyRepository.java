@@ -58,14 +58,8 @@ public final class KeyRepository {
           }
           insertRow(c, k);
           if (wrappedMaterial.isPresent()) {
-            Jdbc.update(
-                c,
-                "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
-                    + " VALUES (?, ?, ?, ?)",
-                k.keyId(),
-                k.currentVersion(),
-                Base64.getEncoder().encodeToString(wrappedMaterial.get()),
-                clock.millis());
+            KeyColumns.insertVersion(
+                c, k.keyId(), k.currentVersion(), wrappedMaterial.get(), clock.millis());
           }
           return true;
         });

@@ -1,6 +1,5 @@
 package io.keyloom.store;
 
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -122,14 +121,7 @@ public final class KeyRotations {
           if (claimed != 1) {
             return false;
           }
-          Jdbc.update(
-              c,
-              "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
-                  + " VALUES (?, ?, ?, ?)",
-              keyId,
-              fromVersion + 1,
-              Base64.getEncoder().encodeToString(wrapped),
-              now);
+          KeyColumns.insertVersion(c, keyId, fromVersion + 1, wrapped, now);
           return true;
         });
   }
@@ -168,14 +160,7 @@ public final class KeyRotations {
         c -> {
           KeyRepository.insertRow(c, row);
           for (int i = 0; i < wrapped.size(); i++) {
-            Jdbc.update(
-                c,
-                "INSERT INTO cmk_versions (key_id, version, wrapped_material, created_at)"
-                    + " VALUES (?, ?, ?, ?)",
-                row.keyId(),
-                i + 1,
-                Base64.getEncoder().encodeToString(wrapped.get(i)),
-                row.creationDate());
+            KeyColumns.insertVersion(c, row.keyId(), i + 1, wrapped.get(i), row.creationDate());
           }
           return null;
         });

@@ -9,7 +9,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that tests move by hand; it starts at the real current time. */
 public final class TestClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+  private final AtomicReference<Instant> now;
+
+  /** A clock at the real current time. */
+  public TestClock() {
+    this(Instant.now());
+  }
+
+  /** A clock at {@code start}. */
+  public TestClock(Instant start) {
+    now = new AtomicReference<>(start);
+  }
 
   /** Moves time forward (or back, for a negative amount). */
   public void advance(Duration amount) {

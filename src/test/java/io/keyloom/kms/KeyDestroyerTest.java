@@ -6,21 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import io.keyloom.it.TestClock;
 import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.store.Database;
-import io.keyloom.store.IdentityRepository;
-import io.keyloom.store.IdentityRows.DomainRow;
-import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,42 +32,25 @@ class KeyDestroyerTest {
   static final Project PROJECT = KeyServiceTest.PROJECT;
 
   @TempDir Path dir;
+  SharedStore store;
   Database db;
   RootKey rootKey;
-  volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
+  TestClock clock;
 
   /** One node: its own cache over the shared database. */
   record Node(KeyService keys, DeletionService deletions, KeyDestroyer destroyer, KeyCache cache) {}
 
   @BeforeEach
   void open() throws Exception {
-    db = Database.openSqlite(dir.resolve("k.db"));
-    rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
-    IdentityRepository ids = new IdentityRepository(db, clock);
-    ids.insertDomain(new DomainRow("d1", "acme"));
-    ids.insertProject(new ProjectRow(PROJECT.id(), "d1", PROJECT.name()));
+    store = new SharedStore(dir, PROJECT);
+    db = store.db;
+    rootKey = store.rootKey;
+    clock = store.clock;
   }
 
   @AfterEach
   void close() {
-    db.close();
+    store.close();
   }
 
   Node node(Duration ttl) {
@@ -117,7 +94,7 @@ class KeyDestroyerTest {
     LoadedKey seenByB = b.cache().get(PROJECT.id(), keyId);
     b.cache().symmetric(seenByB, 1);
     a.deletions().schedule(PROJECT, new KeyRequests.ScheduleKeyDeletion(keyId, "7", null));
-    now = now.plus(Duration.ofDays(7));
+    clock.advance(Duration.ofDays(7));
     assertThat(a.destroyer().sweep()).isEqualTo(1);
 
     // The sweeping node forgot the unwrapped key at once: asking for it goes to the store, which
@@ -139,7 +116,7 @@ class KeyDestroyerTest {
       a.deletions().schedule(PROJECT, new KeyRequests.ScheduleKeyDeletion(keyId, "7", null));
       keys.add(keyId);
     }
-    now = now.plus(Duration.ofDays(7)).minusMillis(1);
+    clock.advance(Duration.ofDays(7).minusMillis(1));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Callable<Boolean>> work = new ArrayList<>();
     for (String keyId : keys) {
@@ -152,7 +129,7 @@ class KeyDestroyerTest {
       for (Callable<Boolean> w : work) {
         done.add(pool.submit(w));
       }
-      now = now.plusMillis(1); // the deadline passes while cancels and sweeps run
+      clock.advance(Duration.ofMillis(1)); // the deadline passes while cancels and sweeps run
       for (Future<Boolean> f : done) {
         f.get();
       }

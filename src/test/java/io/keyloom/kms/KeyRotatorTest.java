@@ -7,22 +7,16 @@ import io.keyloom.crypto.CiphertextBlob;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
+import io.keyloom.it.TestClock;
 import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.store.Database;
-import io.keyloom.store.IdentityRepository;
-import io.keyloom.store.IdentityRows.DomainRow;
-import io.keyloom.store.IdentityRows.ProjectRow;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
 import io.keyloom.store.KeyRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,42 +36,25 @@ class KeyRotatorTest {
   static final Project PROJECT = KeyServiceTest.PROJECT;
 
   @TempDir Path dir;
+  SharedStore store;
   Database db;
   RootKey rootKey;
-  volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-  final Clock clock =
-      new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
+  TestClock clock;
 
   /** One node: its own cache over the shared database. */
   record Node(KeyService keys, RotationService rotation, KeyRotator rotator, KeyCache cache) {}
 
   @BeforeEach
   void open() throws Exception {
-    db = Database.openSqlite(dir.resolve("k.db"));
-    rootKey = RootKey.loadOrCreate(dir.resolve("root.key"));
-    IdentityRepository ids = new IdentityRepository(db, clock);
-    ids.insertDomain(new DomainRow("d1", "acme"));
-    ids.insertProject(new ProjectRow(PROJECT.id(), "d1", PROJECT.name()));
+    store = new SharedStore(dir, PROJECT);
+    db = store.db;
+    rootKey = store.rootKey;
+    clock = store.clock;
   }
 
   @AfterEach
   void close() {
-    db.close();
+    store.close();
   }
 
   Node node() {
@@ -113,7 +90,7 @@ class KeyRotatorTest {
     Node b = node();
     String keyId = createKey(a);
     a.rotation().enable(PROJECT, id(keyId));
-    now = now.plus(Duration.ofDays(366));
+    clock.advance(Duration.ofDays(366));
     CyclicBarrier start = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -158,7 +135,7 @@ class KeyRotatorTest {
     LoadedKey before = a.cache().get(PROJECT.id(), keyId);
     byte[] old = a.cache().sealWithCurrentVersion(before, new byte[] {1, 2, 3}, new byte[0]);
     a.rotation().enable(PROJECT, id(keyId));
-    now = now.plus(Duration.ofDays(365));
+    clock.advance(Duration.ofDays(365));
     assertThat(a.rotator().sweep()).isEqualTo(1);
     LoadedKey after = a.cache().get(PROJECT.id(), keyId);
     assertThat(after.row().currentVersion()).isEqualTo(2);
