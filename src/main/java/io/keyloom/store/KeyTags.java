@@ -128,16 +128,7 @@ public final class KeyTags {
                   KeyRepository::map,
                   projectId,
                   now);
-          Map<String, List<Tag>> tags = new LinkedHashMap<>();
-          Jdbc.query(
-              c,
-              "SELECT t.key_id, t.tag_key, t.tag_value FROM key_tags t"
-                  + " JOIN cmks ON cmks.key_id = t.key_id WHERE cmks.project_id = ?"
-                  + " ORDER BY t.key_id, t.tag_key",
-              rs ->
-                  tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                      .add(new Tag(rs.getString(2), rs.getString(3))),
-              projectId);
+          Map<String, List<Tag>> tags = tagsOfProject(c, projectId);
           List<TaggedKey> keys = new ArrayList<>();
           for (KeyRow row : rows) {
             keys.add(new TaggedKey(row, tags.getOrDefault(row.keyId(), List.of())));
@@ -148,6 +139,22 @@ public final class KeyTags {
 
   /** A key with its tags, ordered by tag key. */
   public record TaggedKey(KeyRow row, List<Tag> tags) {}
+
+  /** Every tag of the project's keys, by key id, each key's ordered by tag key. */
+  private static Map<String, List<Tag>> tagsOfProject(Connection c, String projectId)
+      throws SQLException {
+    Map<String, List<Tag>> tags = new LinkedHashMap<>();
+    Jdbc.query(
+        c,
+        "SELECT t.key_id, t.tag_key, t.tag_value FROM key_tags t"
+            + " JOIN cmks ON cmks.key_id = t.key_id WHERE cmks.project_id = ?"
+            + " ORDER BY t.key_id, t.tag_key",
+        rs ->
+            tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new Tag(rs.getString(2), rs.getString(3))),
+        projectId);
+    return tags;
+  }
 
   private static List<Tag> tags(Connection c, String keyId) throws SQLException {
     return Jdbc.query(
