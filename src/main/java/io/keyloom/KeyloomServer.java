@@ -34,6 +34,7 @@ import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
+import io.keyloom.kms.TagService;
 import io.keyloom.store.AliasStore;
 import io.keyloom.store.Database;
 import io.keyloom.store.ImportedMaterial;
@@ -41,6 +42,7 @@ import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
+import io.keyloom.store.KeyTags;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -227,7 +229,8 @@ public final class KeyloomServer implements AutoCloseable {
             clock),
         new MacService(cache),
         new RotationService(new KeyRotations(db), cache, rotator),
-        new AliasService(new AliasStore(db), cache, clock));
+        new AliasService(new AliasStore(db), cache, clock),
+        new TagService(new KeyTags(db, clock), cache));
   }
 
   /** Deletes imported material past its expiration (docs/key-import.md). */

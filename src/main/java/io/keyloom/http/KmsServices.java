@@ -12,6 +12,7 @@ import io.keyloom.kms.MacService;
 import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
+import io.keyloom.kms.TagService;
 
 /**
  * The KMS services the route table calls, as one parameter object, so that {@link HttpApi}'s
@@ -29,6 +30,7 @@ import io.keyloom.kms.SignService;
  * @param macs generate-mac, verify-mac
  * @param rotation automatic key rotation
  * @param aliases create, list, delete and associate aliases
+ * @param tags tags of keys and the search by tags
  */
 public record KmsServices(
     KeyService keys,
@@ -42,4 +44,5 @@ public record KmsServices(
     ImportService imports,
     MacService macs,
     RotationService rotation,
-    AliasService aliases) {}
+    AliasService aliases,
+    TagService tags) {}

@@ -1,6 +1,5 @@
 package io.keyloom.http;
 
-import static io.keyloom.http.Route.Method.DELETE;
 import static io.keyloom.http.Route.Method.GET;
 import static io.keyloom.http.Route.Method.POST;
 import static io.keyloom.http.Work.HEAVY;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.kms.Project;
-import io.keyloom.kms.api.AliasRequests;
 import io.keyloom.kms.api.DataRequests;
 import io.keyloom.kms.api.DatakeyRequests;
 import io.keyloom.kms.api.ImportRequests;
@@ -90,7 +88,9 @@ final class Routes {
     all.addAll(cryptoRoutes());
     all.addAll(importRoutes());
     all.addAll(rotationRoutes());
-    all.addAll(aliasRoutes());
+    ResourceRoutes resources = new ResourceRoutes(project, kms);
+    all.addAll(resources.aliases());
+    all.addAll(resources.tags());
     return all;
   }
 
@@ -184,24 +184,6 @@ final class Routes {
             "update-key-rotation-interval",
             RotationRequests.UpdateKeyRotationInterval.class,
             kms.rotation()::updateInterval));
-  }
-
-  /** Aliases (docs/aliases.md): store work; resolving one as key_id is a cached read. */
-  private List<Route> aliasRoutes() {
-    String aliases = KMS + "aliases";
-    return List.of(
-        project.created(POST, aliases, WRITE, Alias.CREATE, kms.aliases()::create),
-        project.ok(GET, aliases, WRITE, Alias.LIST, kms.aliases()::list),
-        project.noContent(DELETE, aliases, WRITE, Alias.DELETE, kms.aliases()::delete),
-        kms(WRITE, "alias/associate", Alias.ASSOCIATE, kms.aliases()::associate));
-  }
-
-  /** The request types of the alias routes, so that each route stays one line. */
-  private static final class Alias {
-    static final Class<AliasRequests.CreateAlias> CREATE = AliasRequests.CreateAlias.class;
-    static final Class<AliasRequests.ListAliases> LIST = AliasRequests.ListAliases.class;
-    static final Class<AliasRequests.DeleteAlias> DELETE = AliasRequests.DeleteAlias.class;
-    static final Class<AliasRequests.AssociateAlias> ASSOCIATE = AliasRequests.AssociateAlias.class;
   }
 
   /** Bring your own key: store work, except making a wrapping key. */

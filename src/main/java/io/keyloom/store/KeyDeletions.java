@@ -76,7 +76,7 @@ public final class KeyDeletions {
   }
 
   /**
-   * Destroys a due key: its wrapped material (every version) and its metadata row, in one
+   * Destroys a due key: its wrapped material (every version), its tags and its metadata row, in one
    * transaction. The first statement re-checks that the key is still due and write-locks its row
    * (the database's write lock on SQLite, the row lock on PostgreSQL), so a concurrent cancel
    * either commits first, and nothing is destroyed, or finds no key afterwards.
@@ -98,6 +98,7 @@ public final class KeyDeletions {
           }
           Jdbc.update(c, "DELETE FROM kms_aliases WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
+          Jdbc.update(c, "DELETE FROM key_tags WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmks WHERE key_id = ?", keyId);
           return true;
         });
@@ -114,6 +115,7 @@ public final class KeyDeletions {
         c -> {
           Jdbc.update(c, "DELETE FROM kms_aliases");
           Jdbc.update(c, "DELETE FROM cmk_versions");
+          Jdbc.update(c, "DELETE FROM key_tags");
           return Jdbc.update(c, "DELETE FROM cmks");
         });
   }

@@ -135,8 +135,8 @@ public final class OpenApi {
     String schema = documented + "/content/" + JSON_POINTER + "/schema";
     String type = response.header("Content-Type");
     if (document.at(documented + "/content").isMissingNode()) {
-      if (!response.text().isEmpty()) {
-        findings.add(where + ": a body where none is documented");
+      if (type != null || !response.text().isEmpty()) { // 204: no body, no Content-Type
+        findings.add(where + ": a body where none is documented (" + type + ")");
       }
     } else if (type == null || !type.startsWith(JSON_CONTENT)) {
       findings.add(where + ": Content-Type is " + type);

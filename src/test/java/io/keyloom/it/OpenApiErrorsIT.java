@@ -146,6 +146,23 @@ class OpenApiErrorsIT {
   }
 
   @Test
+  void kms400And404_forTagOperations() {
+    assertThat(api.kms("resource_instances/action", "{}").errorCode()).isEqualTo("KMS.0404");
+    String keyId =
+        api.kms("create-key", "{\"key_alias\":\"openapi-tag-errors\"}")
+            .json()
+            .at("/key_info/key_id")
+            .asText();
+    String tags = "/v1.0/" + TestServer.PROJECT_ID + "/kms/" + keyId + "/tags";
+    Map<String, String> auth = Map.of("X-Auth-Token", api.token());
+    String template = "/v1.0/{project_id}/kms/{key_id}/tags";
+    String bad = "{\"tag\":{\"key\":\"a=b\"}}";
+    assertThat(api.call("POST", template, tags, bad, auth).errorCode()).isEqualTo("KMS.0406");
+    Http.Response missing = api.call("DELETE", template + "/{key}", tags + "/none", null, auth);
+    assertThat(missing.errorCode()).isEqualTo("KMS.0416");
+  }
+
+  @Test
   void kms404_forAnUnknownKey() {
     String unknown = "{\"key_id\":\"00000000-0000-4000-8000-000000000000\"}";
     assertThat(api.kms("describe-key", unknown).errorCode()).isEqualTo("KMS.0207");

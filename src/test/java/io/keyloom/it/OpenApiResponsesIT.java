@@ -268,4 +268,30 @@ class OpenApiResponsesIT {
     assertThat(kms("import-key-material", request).size()).isZero();
     assertThat(kms("delete-imported-key-material", keyId(id)).size()).isZero();
   }
+
+  @Test
+  void tagOperations_validate() {
+    String id = createKey("openapi-tags", "AES_256", "ENCRYPT_DECRYPT");
+    String key = "/v1.0/{project_id}/kms/{key_id}/tags";
+    Map<String, String> auth = Map.of("X-Auth-Token", api.token());
+    String tag = "{\"tag\":{\"key\":\"env\",\"value\":\"dev\"}}";
+    assertThat(api.call("POST", key, path(key, id), tag, auth).status()).isEqualTo(204);
+    String batch = "{\"action\":\"create\",\"tags\":[{\"key\":\"team\"}]}";
+    String action = key + "/action";
+    assertThat(api.call("POST", action, path(action, id), batch, auth).status()).isEqualTo(204);
+    assertThat(api.call("GET", key, path(key, id), null, auth).json().path("existTagsNum").asInt())
+        .isEqualTo(2);
+    assertThat(api.call("GET", "/v1.0/{project_id}/kms/tags", null, auth).status()).isEqualTo(200);
+    String filter = "{\"action\":\"filter\",\"tags\":[{\"key\":\"env\",\"values\":[\"dev\"]}]}";
+    assertThat(kms("resource_instances/action", filter).path("total_count").asInt()).isEqualTo(1);
+    assertThat(kms("resource_instances/action", "{\"action\":\"count\"}").has("resources"))
+        .isFalse();
+    String one = key + "/{key}";
+    String team = path(key, id) + "/team";
+    assertThat(api.call("DELETE", one, team, null, auth).status()).isEqualTo(204);
+  }
+
+  private static String path(String template, String keyId) {
+    return template.replace("{project_id}", TestServer.PROJECT_ID).replace("{key_id}", keyId);
+  }
 }
