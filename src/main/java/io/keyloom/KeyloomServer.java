@@ -177,8 +177,12 @@ public final class KeyloomServer implements AutoCloseable {
                 config.publicUrl().map(PublicUrl::value),
                 config.connections()));
     String scheme = tls.isPresent() ? "https" : "http";
-    out.printf(
-        "Keyloom %s listening on %s://%s:%d%n", Keyloom.version(), scheme, config.host(), port);
+    // One write of the whole line: supervisors and tests read the port from it as it appears.
+    out.print(
+        String.format(
+            "Keyloom %s listening on %s://%s:%d%n",
+            Keyloom.version(), scheme, config.host(), port));
+    out.flush();
     return port;
   }
 

@@ -47,14 +47,8 @@ public final class AliasService {
   /** One page of the project's aliases, of one key when {@code key_id} is given. */
   public List<AliasResponses.Page> list(Project project, AliasRequests.ListAliases r) {
     String keyId = r.keyId() == null ? null : Params.keyId(r.keyId());
-    int limit =
-        r.limit() == null
-            ? DEFAULT_LIMIT
-            : Params.decimal(r.limit(), 1, 1000, ErrorCode.INVALID_LIMIT);
-    int offset =
-        r.marker() == null || r.marker().isEmpty()
-            ? 0
-            : Params.decimal(r.marker(), 0, 999_999_999, ErrorCode.INVALID_MARKER);
+    int limit = Params.pageLimit(r.limit(), DEFAULT_LIMIT);
+    int offset = Params.pageStart(r.marker(), ErrorCode.INVALID_MARKER);
     if (keyId != null) {
       cache.get(project.id(), keyId);
     }

@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  * spec. Empty strings count as absent (Huawei's own example sends {@code "limit": ""}).
  */
 public final class KeyListService {
-  static final int MAX_LIMIT = 1000;
-  private static final Pattern NUMBER = Pattern.compile("^[0-9]{1,9}$");
   private static final Pattern STATE = Pattern.compile("^[1-5]$");
   private static final Pattern ENTERPRISE_PROJECT =
       Pattern.compile("^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$");
@@ -38,8 +36,8 @@ public final class KeyListService {
   /** One page of the project's keys matching the request's filters. */
   public KeyResponses.ListKeys list(Project project, KeyRequests.ListKeys r) {
     Params.sequence(r.sequence());
-    int limit = limit(r.limit());
-    int offset = marker(r.marker());
+    int limit = Params.pageLimit(r.limit(), Params.MAX_PAGE);
+    int offset = Params.pageStart(r.marker(), ErrorCode.INVALID_MARKER);
     KeyFilter filter =
         new KeyFilter(
             project.id(),
@@ -65,32 +63,6 @@ public final class KeyListService {
 
   private static boolean absent(String value) {
     return value == null || value.isEmpty();
-  }
-
-  /** 1–1000 ({@code KMS.1601}); absent means 1000. */
-  private static int limit(String value) {
-    if (absent(value)) {
-      return MAX_LIMIT;
-    }
-    if (!NUMBER.matcher(value).matches()) {
-      throw new KmsException(ErrorCode.INVALID_LIMIT);
-    }
-    int limit = Integer.parseInt(value);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new KmsException(ErrorCode.INVALID_LIMIT);
-    }
-    return limit;
-  }
-
-  /** A non-negative integer ({@code KMS.1602}); absent means 0. */
-  private static int marker(String value) {
-    if (absent(value)) {
-      return 0;
-    }
-    if (!NUMBER.matcher(value).matches()) {
-      throw new KmsException(ErrorCode.INVALID_MARKER);
-    }
-    return Integer.parseInt(value);
   }
 
   private static String state(String value) {

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 /** Checks of request fields shared by several operations, each failing with its own code. */
 final class Params {
+  /** The largest page of every list operation. */
+  static final int MAX_PAGE = 1000;
+
   private static final Pattern KEY_ID =
       Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern SEQUENCE = Pattern.compile("^[0-9a-zA-Z-]{36}$");
@@ -61,6 +64,24 @@ final class Params {
       throw new KmsException(error);
     }
     return n;
+  }
+
+  /**
+   * A page size of 1–1000 given as a decimal string ({@code KMS.1601}); null or empty means {@code
+   * absent}.
+   */
+  static int pageLimit(String value, int absent) {
+    return value == null || value.isEmpty()
+        ? absent
+        : decimal(value, 1, MAX_PAGE, ErrorCode.INVALID_LIMIT);
+  }
+
+  /**
+   * A page start (marker or offset) given as a non-negative decimal string, else {@code error};
+   * null or empty means 0.
+   */
+  static int pageStart(String value, ErrorCode error) {
+    return value == null || value.isEmpty() ? 0 : decimal(value, 0, Integer.MAX_VALUE, error);
   }
 
   /**

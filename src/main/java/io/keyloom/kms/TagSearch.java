@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * ListKmsByTags ({@code POST .../kms/resource_instances/action}, docs/tags.md): the caller's
@@ -20,10 +19,8 @@ import java.util.regex.Pattern;
  * match, in list-keys order; action {@code filter} pages them, {@code count} counts.
  */
 final class TagSearch {
-  static final int MAX_LIMIT = 1000;
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_MATCH = 255;
-  private static final Pattern NUMBER = Pattern.compile("^[0-9]{1,9}$");
   private final KeyTags tags;
 
   /** A search over the store's tags. */
@@ -37,8 +34,8 @@ final class TagSearch {
     boolean count = count(r);
     Map<String, Set<String>> filters = filters(r.tags());
     String name = name(r.matches());
-    int limit = count ? 0 : limit(r.limit());
-    int offset = count ? 0 : offset(r.offset());
+    int limit = count ? 0 : Params.pageLimit(r.limit(), DEFAULT_LIMIT);
+    int offset = count ? 0 : Params.pageStart(r.offset(), ErrorCode.INVALID_OFFSET);
     List<KeyTags.TaggedKey> found = new ArrayList<>();
     for (KeyTags.TaggedKey key : tags.keysOf(project.id())) {
       if (matches(key, filters, name)) {
@@ -149,31 +146,5 @@ final class TagSearch {
 
   private static boolean absent(String value) {
     return value == null || value.isEmpty();
-  }
-
-  /** 1–1000, default 10 ({@code KMS.1601}). */
-  private static int limit(String value) {
-    if (absent(value)) {
-      return DEFAULT_LIMIT;
-    }
-    if (!NUMBER.matcher(value).matches()) {
-      throw new KmsException(ErrorCode.INVALID_LIMIT);
-    }
-    int limit = Integer.parseInt(value);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new KmsException(ErrorCode.INVALID_LIMIT);
-    }
-    return limit;
-  }
-
-  /** A non-negative integer, default 0 ({@code KMS.0417}). */
-  private static int offset(String value) {
-    if (absent(value)) {
-      return 0;
-    }
-    if (!NUMBER.matcher(value).matches()) {
-      throw new KmsException(ErrorCode.INVALID_OFFSET);
-    }
-    return Integer.parseInt(value);
   }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class Distribution implements AutoCloseable {
   private static final Pattern LISTENING =
-      Pattern.compile("listening on (https?)://127\\.0\\.0\\.1:(\\d+)");
+      Pattern.compile("listening on (https?)://127\\.0\\.0\\.1:(\\d+)\\R");
 
   /** The temporary directory holding everything below (deleted by {@link #close}). */
   final Path work;

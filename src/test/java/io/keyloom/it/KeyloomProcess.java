@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * build). Its output goes to a log file, so a chatty server can never block on a full pipe.
  */
 public final class KeyloomProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on (https?://[^\\s]+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on (https?://[^\\s]+)\\R");
   private final Process process;
   private final Path log;
   private final String endpoint;
