@@ -91,34 +91,4 @@ public record ServerConfig(
     }
     return auditLog == null ? Optional.empty() : auditLog;
   }
-
-  /** Settings with the audit log in the data directory. */
-  public ServerConfig(
-      String host,
-      int port,
-      Path dataDir,
-      Optional<Path> seedFile,
-      int maxBodyBytes,
-      Duration tokenTtl,
-      int keyQuota,
-      Optional<TlsSettings> tls,
-      Optional<PublicUrl> publicUrl,
-      ConnectionLimits connections,
-      boolean emulator,
-      int throttle) {
-    this(
-        host,
-        port,
-        dataDir,
-        seedFile,
-        maxBodyBytes,
-        tokenTtl,
-        keyQuota,
-        tls,
-        publicUrl,
-        connections,
-        emulator,
-        throttle,
-        Optional.empty());
-  }
 }

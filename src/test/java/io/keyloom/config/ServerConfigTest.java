@@ -22,7 +22,8 @@ class ServerConfigTest {
         Optional.empty(),
         ConnectionLimits.defaults(),
         true,
-        0);
+        0,
+        Optional.empty());
   }
 
   @Test

@@ -55,7 +55,8 @@ class SeedPasswordRestartIT {
             Optional.empty(),
             ConnectionLimits.defaults(),
             true,
-            0),
+            0,
+            Optional.empty()),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 

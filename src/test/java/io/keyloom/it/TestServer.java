@@ -206,7 +206,8 @@ public final class TestServer implements AutoCloseable {
               publicUrl,
               limits,
               emulator,
-              throttle);
+              throttle,
+              Optional.empty());
       server =
           KeyloomServer.start(
               config,
