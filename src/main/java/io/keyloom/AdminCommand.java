@@ -4,7 +4,6 @@ import io.keyloom.auth.IdentityAdmin;
 import io.keyloom.auth.IdentityAdmin.Listed;
 import io.keyloom.auth.IdentityDirectory;
 import io.keyloom.auth.PasswordHasher;
-import io.keyloom.auth.SecurityTokens;
 import io.keyloom.store.IdentityRepository;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +43,8 @@ import picocli.CommandLine.ParentCommand;
       AdminCommand.ListProjects.class,
       AdminCommand.ListUsers.class,
       AdminCommand.ListAccessKeys.class,
-      AdminReset.class
+      AdminReset.class,
+      AdminRotateTokenKeys.class
     })
 final class AdminCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,6 +55,8 @@ final class AdminCommand implements Runnable {
       description = "The server's data directory (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @CommandLine.Mixin RootKeyOptions rootKey = new RootKeyOptions();
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -62,7 +64,7 @@ final class AdminCommand implements Runnable {
 
   /** Runs {@code action} on an identity admin over the data directory, then closes it. */
   int withAdmin(CommandLine cmd, Function<IdentityAdmin, List<String>> action) throws Exception {
-    try (DataDir data = DataDir.open(dataDir, false)) {
+    try (DataDir data = open(dataDir)) {
       IdentityAdmin admin = identities(data, new SecureRandom(), Clock.systemUTC()).admin();
       PrintWriter out = cmd.getOut();
       action.apply(admin).forEach(out::println);
@@ -71,26 +73,28 @@ final class AdminCommand implements Runnable {
     }
   }
 
+  /** Opens an existing data directory {@code dir} with this command's root-key settings. */
+  DataDir open(Path dir) throws java.io.IOException, GeneralSecurityException {
+    return DataDir.open(dir, false, rootKey.config(), Clock.systemUTC());
+  }
+
   /**
    * The identity repository, directory and admin over a data directory, as the server wires them.
    */
   record Identities(
       IdentityRepository repository, IdentityDirectory directory, IdentityAdmin admin) {}
 
-  static Identities identities(DataDir data, SecureRandom random, Clock clock)
-      throws GeneralSecurityException {
+  static Identities identities(DataDir data, SecureRandom random, Clock clock) {
     IdentityRepository repository = new IdentityRepository(data.database(), clock);
     IdentityDirectory directory =
         new IdentityDirectory(
-            repository,
-            data.rootKey().wrapper(),
-            SecurityTokens.fromRootKey(data.rootKey(), random, clock));
+            repository, data.wrapper(), IdentityWiring.securityTokens(data, random, clock));
     IdentityAdmin admin =
         new IdentityAdmin(
             repository,
             directory,
-            data.rootKey().wrapper(),
-            KeyloomServer.seedPasswords(data.rootKey(), new PasswordHasher(random)),
+            data.wrapper(),
+            IdentityWiring.seedPasswords(data, new PasswordHasher(random)),
             random);
     return new Identities(repository, directory, admin);
   }

@@ -58,7 +58,7 @@ final class AdminReset implements Callable<Integer> {
     Optional<SeedFile> fromFile =
         Optional.ofNullable(seedFile).map(new SeedLoader(System.getenv())::read);
     Path dir = dataDir != null ? dataDir : parent.dataDir;
-    try (DataDir data = DataDir.open(dir, false)) {
+    try (DataDir data = parent.open(dir)) {
       Optional<Seed> seed =
           fromFile.isPresent()
               ? fromFile.map(SeedFile::seed)
@@ -87,7 +87,7 @@ final class AdminReset implements Callable<Integer> {
     // This process holds no cached keys; a server on the same data dir drops its cached key
     // metadata within its TTL, because every key row is gone.
     KeyRepository keys = new KeyRepository(data.database(), clock);
-    KeyCache cache = new KeyCache(keys, data.rootKey().wrapper(), Duration.ZERO, clock);
+    KeyCache cache = new KeyCache(keys, data.wrapper(), Duration.ZERO, clock);
     // The seed file goes through the same SeedApplier as at start; the first-start identities
     // (no seed file) are plain identities.
     SeedApplier seeder =
@@ -98,7 +98,7 @@ final class AdminReset implements Callable<Integer> {
                 keys,
                 new KeyRotations(data.database()),
                 cache,
-                new MaterialFactory(data.rootKey().wrapper(), random),
+                new MaterialFactory(data.wrapper(), random),
                 clock));
     return new Reset(
         new KeyDestroyer(new KeyDeletions(data.database(), clock), cache),

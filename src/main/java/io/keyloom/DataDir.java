@@ -1,6 +1,8 @@
 package io.keyloom;
 
-import io.keyloom.crypto.RootKey;
+import io.keyloom.config.RootKeyConfig;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.RootCanary;
 import io.keyloom.store.Database;
 import io.keyloom.store.SettingsRepository;
 import java.io.IOException;
@@ -10,15 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A data directory opened for use: its root key ({@code root.key}) and its migrated database
- * ({@code keyloom.db}), checked to belong together by the canary stored in the database.
+ * A data directory opened for use: its root key ({@code root.key} by default, else a shared file or
+ * an HSM key: {@link RootOfTrust}) and its migrated database ({@code keyloom.db}), checked to
+ * belong together by the canary stored in the database.
  */
-record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
+record DataDir(RootOfTrust root, Database database, ServiceKeyManager serviceKeys)
+    implements AutoCloseable {
   private static final String CANARY = "root_key_canary";
   private static final String DATABASE = "keyloom.db";
   private static final Set<PosixFilePermission> DIR_MODE =
@@ -35,24 +41,45 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
           DATABASE + "-journal",
           "credentials.json");
 
-  /** Opens a data directory; a new one (mode 0700, new root key) is made only if {@code create}. */
+  /** Opens a data directory with its root key in the data dir, as before root-key settings. */
   static DataDir open(Path dir, boolean create) throws IOException, GeneralSecurityException {
-    Path rootKeyFile = dir.resolve("root.key");
-    if (!create && !Files.isRegularFile(rootKeyFile)) {
+    return open(dir, create, RootKeyConfig.inDataDir(), Clock.systemUTC());
+  }
+
+  /**
+   * Opens a data directory; a new one (mode 0700, and a new root key unless it is in an HSM) is
+   * made only if {@code create}. After the canary check, the service keys that are missing or due
+   * are made ({@link ServiceKeyManager#prepare}, by {@code clock}).
+   */
+  static DataDir open(Path dir, boolean create, RootKeyConfig rootKey, Clock clock)
+      throws IOException, GeneralSecurityException {
+    String marker = rootKey.file().isEmpty() && rootKey.pkcs11().isEmpty() ? "root.key" : DATABASE;
+    if (!create && !Files.isRegularFile(dir.resolve(marker))) {
       throw new IOException(
-          "no Keyloom data directory at " + dir + " (no root.key): start the server there first");
+          "no Keyloom data directory at "
+              + dir
+              + " (no "
+              + marker
+              + "): start the server there first");
     }
     restrict(dir);
-    RootKey rootKey = RootKey.loadOrCreate(rootKeyFile);
-    Files.setPosixFilePermissions(rootKeyFile, FILE_MODE); // created through the umask
+    RootOfTrust root = RootOfTrust.open(rootKey, dir, System.getenv());
     Database db = Database.openSqlite(dir.resolve(DATABASE));
     try {
-      checkCanary(new SettingsRepository(db), rootKey);
-      return new DataDir(rootKey, db);
+      boolean legacy = checkCanary(new SettingsRepository(db), root.wrapper());
+      ServiceKeyManager keys = new ServiceKeyManager(db, root.wrapper(), clock, new SecureRandom());
+      keys.prepare(legacy, root.fileKey());
+      return new DataDir(root, db, keys);
     } catch (GeneralSecurityException | RuntimeException e) {
       db.close();
+      root.close();
       throw e;
     }
+  }
+
+  /** The node's root-key wrapper. */
+  KeyWrapper wrapper() {
+    return root.wrapper();
   }
 
   /**
@@ -111,19 +138,32 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
     }
   }
 
-  private static void checkCanary(SettingsRepository settings, RootKey rootKey)
+  /**
+   * Checks the root key against the canary, or stores one in a new database; returns whether the
+   * canary predates root key ids (a data dir made before the V8 migration).
+   */
+  private static boolean checkCanary(SettingsRepository settings, KeyWrapper wrapper)
       throws GeneralSecurityException {
     var stored = settings.get(CANARY);
     if (stored.isEmpty()) {
-      settings.insert(CANARY, Base64.getEncoder().encodeToString(rootKey.newCanary()));
-    } else if (!rootKey.checkCanary(Base64.getDecoder().decode(stored.get()))) {
-      throw new IllegalStateException(
-          "the root key does not match this database: refusing to start");
+      settings.insert(CANARY, Base64.getEncoder().encodeToString(RootCanary.seal(wrapper)));
+      return false;
     }
+    byte[] canary = Base64.getDecoder().decode(stored.get());
+    if (!RootCanary.opens(wrapper, canary)) {
+      throw new IllegalStateException(
+          "the root key "
+              + wrapper.activeId()
+              + " does not match this database (sealed under "
+              + KeyWrapper.rootKeyId(canary).orElse("the data dir's root.key")
+              + "): refusing to start");
+    }
+    return KeyWrapper.rootKeyId(canary).isEmpty();
   }
 
   @Override
   public void close() {
     database.close();
+    root.close();
   }
 }

@@ -7,14 +7,12 @@ import io.keyloom.auth.IdentityReset;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.auth.PasswordHasher;
 import io.keyloom.auth.SecurityTokens;
+import io.keyloom.auth.SeedPasswords;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.auth.TokenService;
 import io.keyloom.auth.sig.AkSkVerifier;
-import io.keyloom.crypto.RootKey;
 import io.keyloom.http.IamServices;
-import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,28 +36,30 @@ record IdentityWiring(
    * @param clock the server's clock (the emulator's when {@code --emulator} is on)
    * @param baseClock the real clock, for the signature checks' skew window
    */
-  static IdentityWiring of(
-      Database db, RootKey rootKey, SecureRandom random, Clock clock, Clock baseClock)
-      throws GeneralSecurityException {
-    IdentityRepository identities = new IdentityRepository(db, clock);
-    SecurityTokens securityTokens = SecurityTokens.fromRootKey(rootKey, random, clock);
-    IdentityDirectory directory =
-        new IdentityDirectory(identities, rootKey.wrapper(), securityTokens);
+  static IdentityWiring of(DataDir data, SecureRandom random, Clock clock, Clock baseClock) {
+    IdentityRepository identities = new IdentityRepository(data.database(), clock);
+    SecurityTokens securityTokens = securityTokens(data, random, clock);
+    IdentityDirectory directory = new IdentityDirectory(identities, data.wrapper(), securityTokens);
     PasswordHasher hasher = new PasswordHasher(random);
     IdentityAdmin admin =
         new IdentityAdmin(
-            identities,
-            directory,
-            rootKey.wrapper(),
-            KeyloomServer.seedPasswords(rootKey, hasher),
-            random);
-    TokenCodec tokens =
-        new TokenCodec(rootKey.deriveKey("x-auth-token/v1", 32).toByteArray(), clock);
+            identities, directory, data.wrapper(), seedPasswords(data, hasher), random);
+    TokenCodec tokens = new TokenCodec(data.serviceKeys().signing("x-auth-token"), clock);
     Authenticator authenticator =
         new Authenticator(
             new AkSkVerifier(directory, clock, baseClock, MAX_CLOCK_SKEW), tokens, directory);
     return new IdentityWiring(
         identities, securityTokens, directory, hasher, admin, tokens, authenticator);
+  }
+
+  /** Temporary credentials' security tokens under the stored security-token keys. */
+  static SecurityTokens securityTokens(DataDir data, SecureRandom random, Clock clock) {
+    return new SecurityTokens(data.serviceKeys().signing("security-token"), random, clock);
+  }
+
+  /** Stored passwords with the seed check under the stored seed-check key (docs/start-time.md). */
+  static SeedPasswords seedPasswords(DataDir data, PasswordHasher hasher) {
+    return new SeedPasswords(hasher, data.serviceKeys().check(ServiceKeyManager.SEED_CHECK));
   }
 
   /** Tokens, projects and temporary credentials, as the route table serves them. */

@@ -217,6 +217,8 @@ public final class Keyloom implements Runnable {
                 + " (env KEYLOOM_AUDIT_LOG, default audit.log in the data dir).")
     String auditLog;
 
+    @CommandLine.Mixin RootKeyOptions rootKey = new RootKeyOptions();
+
     @Override
     public Integer call() throws Exception {
       KeyloomServer server = KeyloomServer.start(config(), System.out);
@@ -252,7 +254,8 @@ public final class Keyloom implements Runnable {
           connectionLimits(),
           emulatorOn,
           throttle,
-          Optional.ofNullable(auditLog));
+          Optional.ofNullable(auditLog),
+          rootKey.config());
     }
 
     private ConnectionLimits connectionLimits() {

@@ -3,15 +3,15 @@ package io.keyloom;
 import io.keyloom.audit.AuditFiles;
 import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.LoginProtection;
-import io.keyloom.auth.PasswordHasher;
-import io.keyloom.auth.SeedPasswords;
 import io.keyloom.config.PemKeyStore;
 import io.keyloom.config.PortCheck;
 import io.keyloom.config.PublicUrl;
 import io.keyloom.config.SeedFile;
 import io.keyloom.config.SeedLoader;
 import io.keyloom.config.ServerConfig;
-import io.keyloom.crypto.RootKey;
+import io.keyloom.crypto.ImportTokens;
+import io.keyloom.crypto.KeyWrapper;
+import io.keyloom.crypto.MaterialCheck;
 import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.HttpApi;
 import io.keyloom.http.KmsServices;
@@ -76,6 +76,9 @@ public final class KeyloomServer implements AutoCloseable {
    */
   private static final Duration ROTATION_SWEEP_PERIOD = Duration.ofMinutes(1);
 
+  /** How often token-signing keys are checked for rotation (docs/root-of-trust.md). */
+  private static final Duration TOKEN_KEY_SWEEP_PERIOD = Duration.ofHours(1);
+
   private final Vertx vertx;
   private final HttpApi api;
   private final Database database;
@@ -118,13 +121,16 @@ public final class KeyloomServer implements AutoCloseable {
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
     NodeWiring node =
         new NodeWiring(
-            config, checkBeforeWriting(config), DataDir.open(config.dataDir(), true), baseClock);
+            config,
+            checkBeforeWriting(config),
+            DataDir.open(config.dataDir(), true, config.rootKey(), baseClock),
+            baseClock);
     Vertx vertx = Vertx.vertx();
     try {
       return assemble(node, vertx, tls, out);
     } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
       vertx.close();
-      node.db().close();
+      node.data().close();
       throw e;
     }
   }
@@ -142,6 +148,7 @@ public final class KeyloomServer implements AutoCloseable {
     sweeps.add("material expired", DELETION_SWEEP_PERIOD, expiry(db, cache, node.clock())::sweep);
     KeyRotator rotator = node.rotator(cache);
     sweeps.add("rotated", ROTATION_SWEEP_PERIOD, rotator::sweep);
+    sweeps.add("token keys rotated", TOKEN_KEY_SWEEP_PERIOD, node.data().serviceKeys()::maintain);
     sweeps.runAll(); // catch up with what fell due while the server was down
     // After the sweep: a seeded key destroyed while the server was down is made anew.
     SeedApplier seeder = node.seeder(ids, cache);
@@ -213,13 +220,12 @@ public final class KeyloomServer implements AutoCloseable {
       throws GeneralSecurityException {
     ServerConfig config = node.config();
     Database db = node.db();
-    RootKey rootKey = node.rootKey();
+    KeyWrapper wrapper = node.wrapper();
     Clock clock = node.clock();
     SecureRandom random = node.random();
     KeyRepository keys = new KeyRepository(db, clock);
     return new KmsServices(
-        new KeyService(
-            keys, cache, new MaterialFactory(rootKey.wrapper(), random), clock, config.keyQuota()),
+        new KeyService(keys, cache, new MaterialFactory(wrapper, random), clock, config.keyQuota()),
         new KeyListService(new KeyListing(db, clock)),
         new DeletionService(keys, new KeyDeletions(db, clock), cache, clock),
         new QuotaService(keys, new GrantStore(db), config.keyQuota()),
@@ -230,8 +236,8 @@ public final class KeyloomServer implements AutoCloseable {
         new ImportService(
             cache,
             new ImportedMaterial(db, clock),
-            new MaterialFactory(rootKey.wrapper(), random),
-            ImportSecrets.fromRootKey(rootKey, random),
+            new MaterialFactory(wrapper, random),
+            importSecrets(node.data(), random),
             clock),
         new MacService(cache),
         new RotationService(new KeyRotations(db), cache, rotator),
@@ -245,10 +251,13 @@ public final class KeyloomServer implements AutoCloseable {
     return new MaterialExpiry(new ImportedMaterial(db, clock), cache);
   }
 
-  /** Stored passwords with the seed check keyed by the root key (docs/start-time.md). */
-  static SeedPasswords seedPasswords(RootKey rootKey, PasswordHasher hasher) {
-    return new SeedPasswords(
-        hasher, rootKey.deriveKey(SeedPasswords.KEY_PURPOSE, SeedPasswords.KEY_BYTES));
+  /** The import-token and material-check keys stored under the root key. */
+  private static ImportSecrets importSecrets(DataDir data, SecureRandom random) {
+    ServiceKeyManager keys = data.serviceKeys();
+    return new ImportSecrets(
+        new ImportTokens(keys.signing("import-token")),
+        new MaterialCheck(keys.check(ServiceKeyManager.MATERIAL_CHECK)),
+        random);
   }
 
   /**

@@ -4,7 +4,7 @@ import io.keyloom.audit.AuditLog;
 import io.keyloom.auth.LoginProtection;
 import io.keyloom.config.SeedFile;
 import io.keyloom.config.ServerConfig;
-import io.keyloom.crypto.RootKey;
+import io.keyloom.crypto.KeyWrapper;
 import io.keyloom.http.ApiServices;
 import io.keyloom.http.EmulatorControls;
 import io.keyloom.http.KmsServices;
@@ -18,7 +18,6 @@ import io.keyloom.kms.SeedKeys;
 import io.keyloom.store.Database;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,27 +60,30 @@ final class NodeWiring {
     return random;
   }
 
-  RootKey rootKey() {
-    return data.rootKey();
+  DataDir data() {
+    return data;
+  }
+
+  KeyWrapper wrapper() {
+    return data.wrapper();
   }
 
   Database db() {
     return data.database();
   }
 
-  IdentityWiring identities() throws GeneralSecurityException {
-    return IdentityWiring.of(db(), rootKey(), random, clock(), baseClock);
+  IdentityWiring identities() {
+    return IdentityWiring.of(data, random, clock(), baseClock);
   }
 
   /** The node's one key cache (docs/key-cache.md). */
   KeyCache keyCache() {
-    return new KeyCache(
-        new KeyRepository(db(), clock()), rootKey().wrapper(), KEY_METADATA_TTL, clock());
+    return new KeyCache(new KeyRepository(db(), clock()), wrapper(), KEY_METADATA_TTL, clock());
   }
 
   /** The seed file's identities and keys (docs/seed-keys.md). */
   SeedApplier seeder(IdentityWiring ids, KeyCache cache) {
-    MaterialFactory materials = new MaterialFactory(rootKey().wrapper(), random);
+    MaterialFactory materials = new MaterialFactory(wrapper(), random);
     return new SeedApplier(
         seed,
         ids.admin(),
@@ -91,7 +93,7 @@ final class NodeWiring {
 
   /** Rotates keys whose automatic rotation is due (docs/key-rotation.md). */
   KeyRotator rotator(KeyCache cache) {
-    return KeyRotator.over(db(), cache, new MaterialFactory(rootKey().wrapper(), random), clock());
+    return KeyRotator.over(db(), cache, new MaterialFactory(wrapper(), random), clock());
   }
 
   /** The emulator controls with {@code --emulator}, else empty (docs/emulator.md). */

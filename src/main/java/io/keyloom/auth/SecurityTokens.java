@@ -1,8 +1,7 @@
 package io.keyloom.auth;
 
-import io.keyloom.crypto.Aead;
 import io.keyloom.crypto.AesGcm;
-import io.keyloom.crypto.RootKey;
+import io.keyloom.crypto.ServiceKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -17,37 +16,32 @@ import java.util.regex.Pattern;
 /**
  * Issues temporary AK/SK credentials and opens their security tokens, without server-side state.
  *
- * <p>The security token is {@code KLS1.<base64url(AEAD(claims))>}: AES-256-GCM under a key derived
- * from the root key, with the temporary AK as associated data. The claims hold the owner (user and
- * domain), the expiry and the temporary SK itself, so any node that holds the root key can verify a
- * request signed with a temporary credential without a database round trip, and a token opens only
- * together with the AK it was issued for. Like X-Auth-Token values, temporary credentials cannot be
- * revoked before they expire (at most 24 hours).
+ * <p>The security token is {@code KLS2.<kid>.<base64url(AEAD(claims))>}: AES-256-GCM under the
+ * security-token key the kid names (random keys stored wrapped under the root key, rotating:
+ * docs/root-of-trust.md), with the kid and the temporary AK as associated data. The claims hold the
+ * owner (user and domain), the expiry and the temporary SK itself, so any node can verify a request
+ * signed with a temporary credential without a database round trip, and a token opens only together
+ * with the AK it was issued for. Like X-Auth-Token values, temporary credentials cannot be revoked
+ * before they expire (at most 24 hours).
  */
 public final class SecurityTokens {
   /** The shortest and longest lifetime IAM allows: 15 minutes and 24 hours. */
   public static final Duration MIN_LIFETIME = Duration.ofMinutes(15);
 
   public static final Duration MAX_LIFETIME = Duration.ofHours(24);
-  private static final String PREFIX = "KLS1.";
-  private static final Pattern SHAPE = Pattern.compile("^KLS1\\.[A-Za-z0-9_-]{40,1024}$");
+  private static final String PREFIX = "KLS2.";
+  private static final Pattern SHAPE =
+      Pattern.compile("^KLS2\\.[a-z0-9-]{1,64}\\.[A-Za-z0-9_-]{40,1024}$");
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
-  private final Aead aead;
+  private final ServiceKeys keys;
   private final SecureRandom random;
   private final Clock clock;
 
-  /** Tokens sealed with {@code aead}, whose key must be used for nothing else. */
-  public SecurityTokens(Aead aead, SecureRandom random, Clock clock) {
-    this.aead = aead;
+  /** Tokens sealed with AES-256-GCM under {@code keys}, which must be used for nothing else. */
+  public SecurityTokens(ServiceKeys keys, SecureRandom random, Clock clock) {
+    this.keys = keys;
     this.random = random;
     this.clock = clock;
-  }
-
-  /** Tokens sealed with AES-256-GCM under the root key's {@code security-token/v1} subkey. */
-  public static SecurityTokens fromRootKey(RootKey rootKey, SecureRandom random, Clock clock)
-      throws GeneralSecurityException {
-    return new SecurityTokens(
-        AesGcm.create(rootKey.deriveKey("security-token/v1", 32)), random, clock);
   }
 
   /** The owner and secret of a temporary credential, as sealed into its token. */
@@ -79,8 +73,10 @@ public final class SecurityTokens {
         String.join("|", "1", userId, domainId, Long.toString(expiresAt.getEpochSecond()), secret)
             .getBytes(StandardCharsets.UTF_8);
     try {
-      byte[] sealed = aead.encrypt(claims, aad(access));
-      String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+      ServiceKeys.Key key = keys.current();
+      byte[] sealed = AesGcm.create(key.bytes()).encrypt(claims, aad(key.kid(), access));
+      String token =
+          PREFIX + key.kid() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
       return new TemporaryCredential(access, secret, token, expiresAt);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal a security token", e);
@@ -98,9 +94,14 @@ public final class SecurityTokens {
       return Optional.empty();
     }
     byte[] claims = null;
+    int dot = token.indexOf('.', PREFIX.length());
+    Optional<ServiceKeys.Key> key = keys.find(token.substring(PREFIX.length(), dot));
+    if (key.isEmpty()) {
+      return Optional.empty(); // an unknown or retired key
+    }
     try {
-      byte[] sealed = Base64.getUrlDecoder().decode(token.substring(PREFIX.length()));
-      claims = aead.decrypt(sealed, aad(accessKey));
+      byte[] sealed = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+      claims = AesGcm.create(key.get().bytes()).decrypt(sealed, aad(key.get().kid(), accessKey));
       return parse(claims);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return Optional.empty();
@@ -124,7 +125,7 @@ public final class SecurityTokens {
             f[4].getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static byte[] aad(String accessKey) {
-    return ("security-token/v1:" + accessKey).getBytes(StandardCharsets.UTF_8);
+  private static byte[] aad(String kid, String accessKey) {
+    return ("security-token/v2:" + kid + ":" + accessKey).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,7 @@
 package io.keyloom.auth;
 
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.crypto.ServiceKeys;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +19,17 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Issues and verifies Keyloom's opaque X-Auth-Token values.
  *
- * <p>A token is {@code KL1.<base64url claims>.<base64url HMAC-SHA256(claims)>}, keyed by a key
- * derived from the root key, so every node that holds the root key verifies tokens without a
- * database round trip. Tokens cannot be revoked before they expire; keep the lifetime short.
+ * <p>A token is {@code KL2.<kid>.<base64url claims>.<base64url HMAC-SHA256>}, the MAC over
+ * everything before its dot, keyed by the signing key the kid names: random keys stored wrapped
+ * under the root key, shared by every node through the database, rotating (docs/root-of-trust.md),
+ * so every node verifies tokens without a database round trip. Tokens of versions before kids
+ * ({@code KL1.}) are malformed now. Tokens cannot be revoked before they expire; keep the lifetime
+ * short.
  */
 public final class TokenCodec {
-  private static final String PREFIX = "KL1.";
+  private static final String PREFIX = "KL2.";
   private static final Pattern SHAPE =
-      Pattern.compile("^KL1\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}$");
+      Pattern.compile("^KL2\\.[a-z0-9-]{1,64}\\.[A-Za-z0-9_-]{1,2048}\\.[A-Za-z0-9_-]{43}$");
   private static final Pattern ID = Pattern.compile("^[0-9a-f]{32}$");
 
   /** The longest lifetime a token may claim, Huawei IAM's 24 hours. */
@@ -33,13 +38,18 @@ public final class TokenCodec {
   /** How far in the future a token may claim to have been issued: clocks of nodes differ. */
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
-  private final SecretKeySpec key;
+  private final ServiceKeys keys;
   private final Clock clock;
 
-  /** A codec with a 32-byte signing key. */
-  public TokenCodec(byte[] signingKey, Clock clock) {
-    this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+  /** A codec that signs with {@code keys}' current key and verifies with the key a token names. */
+  public TokenCodec(ServiceKeys keys, Clock clock) {
+    this.keys = keys;
     this.clock = clock;
+  }
+
+  /** A codec with one 32-byte signing key named {@code kid}; for tests and tools. */
+  public TokenCodec(String kid, byte[] signingKey, Clock clock) {
+    this(ServiceKeys.fixed(kid, SecretBytes.copyOf(signingKey)), clock);
   }
 
   /** Encodes and signs claims. */
@@ -53,8 +63,9 @@ public final class TokenCodec {
             claims.projectId() == null ? "" : claims.projectId(),
             Long.toString(claims.issuedAt().toEpochMilli()),
             Long.toString(claims.expiresAt().toEpochMilli()));
-    String payload = b64(body.getBytes(StandardCharsets.UTF_8));
-    return PREFIX + payload + "." + b64(mac(payload));
+    ServiceKeys.Key key = keys.current();
+    String signed = PREFIX + key.kid() + "." + b64(body.getBytes(StandardCharsets.UTF_8));
+    return signed + "." + b64(mac(key, signed));
   }
 
   /**
@@ -70,11 +81,17 @@ public final class TokenCodec {
       throw new KmsException(ErrorCode.TOKEN_MISSING);
     }
     int dot = token.lastIndexOf('.');
-    String payload = token.substring(PREFIX.length(), dot);
+    int kidEnd = token.indexOf('.', PREFIX.length());
+    String signed = token.substring(0, dot);
+    String payload = token.substring(kidEnd + 1, dot);
+    ServiceKeys.Key key =
+        keys.find(token.substring(PREFIX.length(), kidEnd))
+            .orElseThrow(() -> new KmsException(ErrorCode.TOKEN_INVALID)); // unknown or retired
     // Compare the encoded text, not decoded bytes: the last base64 character of a 32-byte MAC has
     // two unused bits, so a decoded comparison would accept four spellings of one signature.
     byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(signature, b64(mac(payload)).getBytes(StandardCharsets.US_ASCII))) {
+    byte[] expected = b64(mac(key, signed)).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(signature, expected)) {
       throw new KmsException(ErrorCode.TOKEN_INVALID);
     }
     TokenClaims claims = parse(payload);
@@ -110,13 +127,16 @@ public final class TokenCodec {
     }
   }
 
-  private byte[] mac(String payload) {
+  private static byte[] mac(ServiceKeys.Key key, String signed) {
+    byte[] raw = key.bytes().toByteArray();
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+      mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+      return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
+    } finally {
+      java.util.Arrays.fill(raw, (byte) 0);
     }
   }
 

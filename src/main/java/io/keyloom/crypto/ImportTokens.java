@@ -7,23 +7,21 @@ import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 
 /**
- * Seals and opens import tokens: AES-256-GCM under a key derived from the root key for this purpose
- * alone ({@link RootKey#deriveKey} with {@link #KEY_PURPOSE}), so any node opens a token that any
- * other node issued, and no table holds wrapping keys (docs/key-import.md).
+ * Seals and opens import tokens: AES-256-GCM under the import-token key (random keys stored wrapped
+ * under the root key, rotating: docs/root-of-trust.md), so any node opens a token that any other
+ * node issued, and no table holds wrapping keys (docs/key-import.md).
  *
- * <p>Token = {@code 0x01} ‖ GCM(nonce ‖ ciphertext ‖ tag) of {@code key id (36 ASCII) ‖ algorithm
- * (1 byte) ‖ expiry (8 bytes, epoch ms, big-endian) ‖ wrapping private key (PKCS#8)}; the format
- * byte and a fixed label are the associated data. A token changed in any bit, cut, extended or
- * sealed under another root key does not open; {@link #open} then throws one fixed message.
+ * <p>Token = {@code 0x02} ‖ kid length (1 byte) ‖ kid (ASCII) ‖ GCM(nonce ‖ ciphertext ‖ tag) of
+ * {@code key id (36 ASCII) ‖ algorithm (1 byte) ‖ expiry (8 bytes, epoch ms, big-endian) ‖ wrapping
+ * private key (PKCS#8)}; the format byte, the kid and a fixed label are the associated data. A
+ * token changed in any bit, cut, extended, sealed under another key or naming an unknown kid does
+ * not open; {@link #open} then throws one fixed message.
  */
 public final class ImportTokens {
-  /** The root-key derivation purpose of the sealing key. */
-  public static final String KEY_PURPOSE = "import-token/v1";
-
   /** Size of the sealing key. */
   public static final int KEY_BYTES = 32;
 
-  private static final byte FORMAT_V1 = 0x01;
+  private static final byte FORMAT_V2 = 0x02;
   private static final byte[] LABEL = "keyloom import token v1".getBytes(StandardCharsets.UTF_8);
   private static final int KEY_ID_BYTES = 36;
   private static final int HEADER_BYTES = KEY_ID_BYTES + 1 + Long.BYTES;
@@ -36,11 +34,11 @@ public final class ImportTokens {
     EncryptionAlgorithm.SM2_ENCRYPT
   };
 
-  private final AesGcm aead;
+  private final ServiceKeys keys;
 
-  /** Tokens sealed with {@code key}, {@link #KEY_BYTES} bytes derived for {@link #KEY_PURPOSE}. */
-  public ImportTokens(SecretBytes key) throws GeneralSecurityException {
-    this.aead = AesGcm.create(key);
+  /** Tokens sealed with {@code keys}, of {@link #KEY_BYTES} bytes, used for nothing else. */
+  public ImportTokens(ServiceKeys keys) {
+    this.keys = keys;
   }
 
   /** The sealed token bytes. */
@@ -54,10 +52,11 @@ public final class ImportTokens {
     plain.put(id).put(code(token.algorithm())).putLong(token.expiresAtMillis());
     plain.put(key);
     try {
-      byte[] sealed = aead.encrypt(plain.array(), associatedData());
-      byte[] out = new byte[sealed.length + 1];
-      out[0] = FORMAT_V1;
-      System.arraycopy(sealed, 0, out, 1, sealed.length);
+      ServiceKeys.Key sealing = keys.current();
+      byte[] header = header(sealing.kid());
+      byte[] sealed = AesGcm.create(sealing.bytes()).encrypt(plain.array(), associatedData(header));
+      byte[] out = Arrays.copyOf(header, header.length + sealed.length);
+      System.arraycopy(sealed, 0, out, header.length, sealed.length);
       return out;
     } finally {
       Arrays.fill(key, (byte) 0);
@@ -67,10 +66,20 @@ public final class ImportTokens {
 
   /** Opens a token from {@link #seal}; throws {@link AEADBadTagException} for anything else. */
   public ImportToken open(byte[] token) throws GeneralSecurityException {
-    if (token == null || token.length < 2 || token[0] != FORMAT_V1) {
+    if (token == null || token.length < 3 || token[0] != FORMAT_V2 || token[1] <= 0) {
       throw new AEADBadTagException("invalid token");
     }
-    byte[] plain = aead.decrypt(Arrays.copyOfRange(token, 1, token.length), associatedData());
+    int headerBytes = 2 + token[1];
+    if (token.length <= headerBytes) {
+      throw new AEADBadTagException("invalid token");
+    }
+    byte[] header = Arrays.copyOf(token, headerBytes);
+    ServiceKeys.Key sealing =
+        keys.find(new String(header, 2, token[1], StandardCharsets.US_ASCII))
+            .orElseThrow(() -> new AEADBadTagException("invalid token"));
+    byte[] plain =
+        AesGcm.create(sealing.bytes())
+            .decrypt(Arrays.copyOfRange(token, headerBytes, token.length), associatedData(header));
     byte[] key = null;
     try {
       int alg = plain.length > HEADER_BYTES ? plain[KEY_ID_BYTES] : 0;
@@ -98,10 +107,18 @@ public final class ImportTokens {
     throw new IllegalArgumentException("not a wrapping algorithm: " + alg);
   }
 
-  private static byte[] associatedData() {
-    byte[] ad = new byte[LABEL.length + 1];
-    ad[0] = FORMAT_V1;
-    System.arraycopy(LABEL, 0, ad, 1, LABEL.length);
+  private static byte[] header(String kid) {
+    byte[] ascii = kid.getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[ascii.length + 2];
+    out[0] = FORMAT_V2;
+    out[1] = (byte) ascii.length;
+    System.arraycopy(ascii, 0, out, 2, ascii.length);
+    return out;
+  }
+
+  private static byte[] associatedData(byte[] header) {
+    byte[] ad = Arrays.copyOf(header, header.length + LABEL.length);
+    System.arraycopy(LABEL, 0, ad, header.length, LABEL.length);
     return ad;
   }
 }

@@ -13,34 +13,68 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
- * The 256-bit root of the key hierarchy, kept as a raw 32-byte file (mode 0600) in the data dir.
+ * A file root key: 256 bits kept as a raw 32-byte file (mode 0600), in the data dir ({@code
+ * root.key}, the default) or shared by several nodes ({@code --root-key-file}).
  *
- * <p>It wraps CMK material ({@link #wrapper()}, AES-256-GCM directly under the root key so that an
- * HSM-held root key can later do the same) and derives independent sub-keys with HKDF-SHA256
- * ({@link #deriveKey}). A canary sealed at first start lets the server refuse to run with the wrong
- * root key instead of failing on every decrypt.
+ * <p>It seals with AES-256-GCM ({@link RootKeyProvider}); its id is {@code file:} and 16 hex digits
+ * of an HMAC of a fixed label under the key, so blobs name it without revealing it. {@link
+ * #deriveKey} (HKDF-SHA256) is what versions before the V8 migration used for their token and check
+ * keys; it now only carries the check keys of such a data dir over, once (docs/root-of-trust.md). A
+ * canary sealed at first start lets the server refuse to run with the wrong root key instead of
+ * failing on every decrypt.
  */
-public final class RootKey {
-  private static final byte[] CANARY =
-      "keyloom-root-key-canary-v1".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] CANARY_AAD = "canary".getBytes(StandardCharsets.UTF_8);
+public final class RootKey implements RootKeyProvider {
+  private static final byte[] ID_LABEL = "keyloom root key id v1".getBytes(StandardCharsets.UTF_8);
   private static final String DERIVE_INFO_PREFIX = "keyloom/root/v1/";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
   private final SecretBytes key;
+  private final AesGcm aead;
+  private final String id;
   private final KeyWrapper wrapper;
 
   private RootKey(SecretBytes key) throws GeneralSecurityException {
     this.key = key;
-    this.wrapper = new KeyWrapper(AesGcm.create(key));
+    this.aead = AesGcm.create(key);
+    this.id = "file:" + fingerprint(key);
+    this.wrapper = new KeyWrapper(this, java.util.List.of(), this);
+  }
+
+  private static String fingerprint(SecretBytes key) throws GeneralSecurityException {
+    byte[] raw = key.toByteArray();
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(raw, "HmacSHA256"));
+      byte[] out = mac.doFinal(ID_LABEL);
+      return HexFormat.of().formatHex(out, 0, 8);
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+    }
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public byte[] seal(byte[] plaintext, byte[] associatedData) throws GeneralSecurityException {
+    return aead.encrypt(plaintext, associatedData);
+  }
+
+  @Override
+  public byte[] open(byte[] sealed, byte[] associatedData) throws GeneralSecurityException {
+    return aead.decrypt(sealed, associatedData);
   }
 
   /** Wraps existing key bytes; for tests and for root keys supplied from elsewhere. */
@@ -103,7 +137,7 @@ public final class RootKey {
     }
   }
 
-  /** Returns the wrapper that seals CMK material under this root key. */
+  /** Returns a wrapper that seals under this root key alone and also opens its legacy blobs. */
   public KeyWrapper wrapper() {
     return wrapper;
   }
@@ -133,19 +167,12 @@ public final class RootKey {
 
   /** Seals the fixed canary constant under this root key, for storage next to the data. */
   public byte[] newCanary() throws GeneralSecurityException {
-    return wrapper.wrap(SecretBytes.copyOf(CANARY), CANARY_AAD);
+    return RootCanary.seal(wrapper);
   }
 
   /** Returns true when {@code canary} was produced by {@link #newCanary()} under this root key. */
   public boolean checkCanary(byte[] canary) {
-    try {
-      SecretBytes opened = wrapper.unwrap(canary, CANARY_AAD);
-      byte[] plain = opened.toByteArray();
-      opened.destroy();
-      return MessageDigest.isEqual(plain, CANARY);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return RootCanary.opens(wrapper, canary);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.keyloom.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyloom.crypto.AesGcm;
 import io.keyloom.crypto.SecretBytes;
+import io.keyloom.crypto.ServiceKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,7 +22,7 @@ class SecurityTokensTest {
     byte[] key = new byte[32];
     java.util.Arrays.fill(key, fill);
     return new SecurityTokens(
-        AesGcm.create(SecretBytes.copyOf(key)),
+        ServiceKeys.fixed("k" + fill, SecretBytes.copyOf(key)),
         new SecureRandom(),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }

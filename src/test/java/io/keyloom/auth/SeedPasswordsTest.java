@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyloom.config.Seed;
 import io.keyloom.crypto.RootKey;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.crypto.ServiceKeys;
 import io.keyloom.store.Database;
 import io.keyloom.store.IdentityRepository;
 import io.keyloom.store.IdentityRows.UserRow;
@@ -50,7 +52,10 @@ class SeedPasswordsTest {
   private IdentityAdmin admin(PasswordHasher hasher) throws Exception {
     IdentityDirectory directory =
         new IdentityDirectory(
-            repository, rootKey.wrapper(), SecurityTokens.fromRootKey(rootKey, random, clock));
+            repository,
+            rootKey.wrapper(),
+            new SecurityTokens(
+                ServiceKeys.fixed("st", SecretBytes.random(32, random)), random, clock));
     return new IdentityAdmin(repository, directory, rootKey.wrapper(), passwords(hasher), random);
   }
 

@@ -17,7 +17,7 @@ class TokenCodecTest {
   static final String USER = "0123456789abcdef0123456789abcdef";
 
   static TokenCodec at(Instant now) {
-    return new TokenCodec(KEY, Clock.fixed(now, ZoneOffset.UTC));
+    return new TokenCodec("k1", KEY, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   static String issue() {
@@ -55,6 +55,7 @@ class TokenCodecTest {
     String token = issue();
     TokenCodec other =
         new TokenCodec(
+            "k1",
             new byte[] {
               1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
               25, 26, 27, 28, 29, 30, 31, 32

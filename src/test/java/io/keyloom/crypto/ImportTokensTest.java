@@ -15,8 +15,7 @@ class ImportTokensTest {
   private static final String KEY_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
   static ImportTokens tokens() throws GeneralSecurityException {
-    RootKey root = RootKey.of(SecretBytes.random(32, RANDOM));
-    return new ImportTokens(root.deriveKey(ImportTokens.KEY_PURPOSE, ImportTokens.KEY_BYTES));
+    return new ImportTokens(ServiceKeys.fixed("k1", SecretBytes.random(32, RANDOM)));
   }
 
   static ImportToken token(EncryptionAlgorithm alg) throws GeneralSecurityException {

@@ -155,7 +155,7 @@ class TemporaryCredentialsIT extends ServerIT {
             Map.of("X-Auth-Token", token));
     assertThat(r.status()).as(r.text()).isEqualTo(201);
     JsonNode c = r.json().get("credential");
-    assertThat(c.get("securitytoken").asText()).startsWith("KLS1.");
+    assertThat(c.get("securitytoken").asText()).startsWith("KLS2.");
     assertThat(c.get("expires_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}\\.\\d{6}Z");
   }
 
@@ -205,6 +205,6 @@ class TemporaryCredentialsIT extends ServerIT {
             "{\"auth\":{\"identity\":{\"methods\":[\"token\"]}}}",
             Map.of());
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.text()).doesNotContain("KLS1.");
+    assertThat(r.text()).doesNotContain("KLS2.");
   }
 }

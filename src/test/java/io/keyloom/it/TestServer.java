@@ -207,7 +207,8 @@ public final class TestServer implements AutoCloseable {
               limits,
               emulator,
               throttle,
-              Optional.empty());
+              Optional.empty(),
+              null);
       server =
           KeyloomServer.start(
               config,

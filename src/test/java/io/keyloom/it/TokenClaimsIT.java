@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyloom.auth.TokenClaims;
 import io.keyloom.auth.TokenCodec;
 import io.keyloom.crypto.RootKey;
+import io.keyloom.crypto.SecretBytes;
+import io.keyloom.crypto.ServiceKeys;
+import io.keyloom.store.Database;
+import io.keyloom.store.ServiceKeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Validly signed tokens whose claims no issuer of ours makes are refused: forged here with the
- * server's own token key, as someone holding a leaked key could.
+ * server's own token key (read from its database and unwrapped with its root key), as someone
+ * holding a leaked key could.
  */
 class TokenClaimsIT extends ServerIT {
   static TokenCodec forger;
@@ -22,8 +29,19 @@ class TokenClaimsIT extends ServerIT {
 
   @BeforeAll
   static void forgeWithTheServersKey() throws Exception {
+    // The server's current X-Auth-Token key, as its database holds it (docs/root-of-trust.md).
     RootKey root = RootKey.loadOrCreate(server.dataDir().resolve("root.key"));
-    forger = new TokenCodec(root.deriveKey("x-auth-token/v1", 32).toByteArray(), server.clock());
+    ServiceKeyStore.Row current;
+    try (Database db = Database.openSqlite(server.dataDir().resolve("keyloom.db"))) {
+      List<ServiceKeyStore.Row> rows = new ServiceKeyStore(db).list("x-auth-token");
+      current = rows.get(rows.size() - 1);
+    }
+    SecretBytes key =
+        root.wrapper()
+            .unwrap(
+                Base64.getDecoder().decode(current.wrapped()),
+                ServiceKeys.wrapAad(current.purpose(), current.kid()));
+    forger = new TokenCodec(ServiceKeys.fixed(current.kid(), key), server.clock());
     aliceId = userId(TestServer.DOMAIN, TestServer.USER, TestServer.PASSWORD);
     bobId = userId(TestServer.OTHER_DOMAIN, TestServer.OTHER_USER, TestServer.OTHER_PASSWORD);
   }
