@@ -134,9 +134,14 @@ final class ServiceKeyManager {
   private void create(String purpose, String kid, SecretBytes key) {
     try {
       byte[] wrapped = wrapper.wrap(key, ServiceKeys.wrapAad(purpose, kid));
+      // Strictly after the newest: the newest row is the current key, also within a millisecond.
+      long createdAt =
+          store.list(purpose).stream()
+              .mapToLong(r -> r.createdAt() + 1)
+              .reduce(clock.millis(), Math::max);
       store.insert(
           new ServiceKeyStore.Row(
-              kid, purpose, Base64.getEncoder().encodeToString(wrapped), clock.millis()));
+              kid, purpose, Base64.getEncoder().encodeToString(wrapped), createdAt));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot wrap a new " + purpose + " key under the root key");
     } finally {

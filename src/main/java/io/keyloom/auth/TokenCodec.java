@@ -80,21 +80,7 @@ public final class TokenCodec {
     if (token == null || !SHAPE.matcher(token).matches()) {
       throw new KmsException(ErrorCode.TOKEN_MISSING);
     }
-    int dot = token.lastIndexOf('.');
-    int kidEnd = token.indexOf('.', PREFIX.length());
-    String signed = token.substring(0, dot);
-    String payload = token.substring(kidEnd + 1, dot);
-    ServiceKeys.Key key =
-        keys.find(token.substring(PREFIX.length(), kidEnd))
-            .orElseThrow(() -> new KmsException(ErrorCode.TOKEN_INVALID)); // unknown or retired
-    // Compare the encoded text, not decoded bytes: the last base64 character of a 32-byte MAC has
-    // two unused bits, so a decoded comparison would accept four spellings of one signature.
-    byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-    byte[] expected = b64(mac(key, signed)).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(signature, expected)) {
-      throw new KmsException(ErrorCode.TOKEN_INVALID);
-    }
-    TokenClaims claims = parse(payload);
+    TokenClaims claims = parse(signedPayload(token));
     Instant now = clock.instant();
     Duration lifetime = Duration.between(claims.issuedAt(), claims.expiresAt());
     if (claims.issuedAt().isAfter(now.plus(MAX_CLOCK_SKEW))
@@ -107,6 +93,23 @@ public final class TokenCodec {
       throw new KmsException(ErrorCode.TOKEN_EXPIRED);
     }
     return claims;
+  }
+
+  /** The claims part of a well-shaped token whose signature verifies under the key it names. */
+  private String signedPayload(String token) {
+    int dot = token.lastIndexOf('.');
+    int kidEnd = token.indexOf('.', PREFIX.length());
+    ServiceKeys.Key key =
+        keys.find(token.substring(PREFIX.length(), kidEnd))
+            .orElseThrow(() -> new KmsException(ErrorCode.TOKEN_INVALID)); // unknown or retired
+    // Compare the encoded text, not decoded bytes: the last base64 character of a 32-byte MAC has
+    // two unused bits, so a decoded comparison would accept four spellings of one signature.
+    byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = b64(mac(key, token.substring(0, dot))).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(signature, expected)) {
+      throw new KmsException(ErrorCode.TOKEN_INVALID);
+    }
+    return token.substring(kidEnd + 1, dot);
   }
 
   private static TokenClaims parse(String payload) {

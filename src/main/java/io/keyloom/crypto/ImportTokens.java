@@ -66,20 +66,7 @@ public final class ImportTokens {
 
   /** Opens a token from {@link #seal}; throws {@link AEADBadTagException} for anything else. */
   public ImportToken open(byte[] token) throws GeneralSecurityException {
-    if (token == null || token.length < 3 || token[0] != FORMAT_V2 || token[1] <= 0) {
-      throw new AEADBadTagException("invalid token");
-    }
-    int headerBytes = 2 + token[1];
-    if (token.length <= headerBytes) {
-      throw new AEADBadTagException("invalid token");
-    }
-    byte[] header = Arrays.copyOf(token, headerBytes);
-    ServiceKeys.Key sealing =
-        keys.find(new String(header, 2, token[1], StandardCharsets.US_ASCII))
-            .orElseThrow(() -> new AEADBadTagException("invalid token"));
-    byte[] plain =
-        AesGcm.create(sealing.bytes())
-            .decrypt(Arrays.copyOfRange(token, headerBytes, token.length), associatedData(header));
+    byte[] plain = decrypt(token);
     byte[] key = null;
     try {
       int alg = plain.length > HEADER_BYTES ? plain[KEY_ID_BYTES] : 0;
@@ -96,6 +83,23 @@ public final class ImportTokens {
         Arrays.fill(key, (byte) 0);
       }
     }
+  }
+
+  /** The plaintext of a token sealed under the key its header names. */
+  private byte[] decrypt(byte[] token) throws GeneralSecurityException {
+    if (token == null || token.length < 3 || token[0] != FORMAT_V2 || token[1] <= 0) {
+      throw new AEADBadTagException("invalid token");
+    }
+    int headerBytes = 2 + token[1];
+    if (token.length <= headerBytes) {
+      throw new AEADBadTagException("invalid token");
+    }
+    byte[] header = Arrays.copyOf(token, headerBytes);
+    ServiceKeys.Key sealing =
+        keys.find(new String(header, 2, token[1], StandardCharsets.US_ASCII))
+            .orElseThrow(() -> new AEADBadTagException("invalid token"));
+    return AesGcm.create(sealing.bytes())
+        .decrypt(Arrays.copyOfRange(token, headerBytes, token.length), associatedData(header));
   }
 
   private static byte code(EncryptionAlgorithm alg) {

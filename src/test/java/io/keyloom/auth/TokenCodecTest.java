@@ -51,6 +51,16 @@ class TokenCodecTest {
   }
 
   @Test
+  void verify_ofATokenNamingAnUnknownKid_isKms0302_evenWithTheRightKeyBytes() {
+    String token =
+        new TokenCodec("k2", KEY, Clock.fixed(NOW, ZoneOffset.UTC))
+            .issue(new TokenClaims(USER, "d", "p", NOW, NOW.plus(Duration.ofHours(1))));
+    assertThat(codeOf(() -> at(NOW).verify(token))).isEqualTo(ErrorCode.TOKEN_INVALID);
+    String renamed = "KL2.k1." + token.substring("KL2.k2.".length());
+    assertThat(codeOf(() -> at(NOW).verify(renamed))).isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @Test
   void verify_withAnotherKey_isKms0302() {
     String token = issue();
     TokenCodec other =

@@ -33,6 +33,7 @@ public final class KeyloomProcess implements AutoCloseable {
   public static List<String> command() {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED", // as the jar
         "-cp",
         System.getProperty("java.class.path"),
         "io.keyloom.Keyloom");

@@ -34,11 +34,7 @@ class OperatorContractIT {
       Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   static ProcessBuilder keyloom(String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.keyloom.Keyloom");
+    List<String> cmd = new ArrayList<>(KeyloomProcess.command());
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true);
   }
