@@ -16,6 +16,7 @@ modules=(
   java.management  # HikariCP's pool links JMX (MBeans are off, but any Hikari path must link)
   jdk.unsupported  # sun.misc.Unsafe: Netty's fast buffers and queues (slower fallbacks without it)
   jdk.crypto.ec    # SunEC: EC_P256/P384 keys, ECDHE and EC certificates in TLS
+  jdk.crypto.cryptoki  # SunPKCS11: the root key in an HSM (--pkcs11-*, docs/root-of-trust.md)
 )
 
 case "$(uname -s)-$(uname -m)" in

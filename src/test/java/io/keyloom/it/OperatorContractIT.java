@@ -98,7 +98,16 @@ class OperatorContractIT {
             "--throttle",
             "KEYLOOM_THROTTLE",
             "--audit-log",
-            "KEYLOOM_AUDIT_LOG");
+            "KEYLOOM_AUDIT_LOG",
+            "--root-key-file",
+            "KEYLOOM_ROOT_KEY_FILE",
+            "--pkcs11-library",
+            "KEYLOOM_PKCS11_LIBRARY",
+            "--pkcs11-token",
+            "KEYLOOM_PKCS11_TOKEN",
+            "--pkcs11-key",
+            "KEYLOOM_PKCS11_KEY",
+            "KEYLOOM_PKCS11_PIN");
   }
 
   @Test
