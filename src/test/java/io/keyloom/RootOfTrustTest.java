@@ -15,6 +15,7 @@ import io.keyloom.it.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -135,7 +136,7 @@ class RootOfTrustTest {
         .hasMessageContaining("does not match this database")
         .hasMessageEndingWith("refusing to start");
     assertThat(other).exists(); // created 0600 on first use, as for a new cluster
-    assertThat(Files.getPosixFilePermissions(other).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(other)))
+        .isEqualTo("rw-------");
   }
 }

@@ -104,8 +104,8 @@ class TokenAuthIT extends ServerIT {
   @Test
   void alteredToken_is403Kms0302() {
     String token = http.token("acme", "alice", TestServer.PASSWORD, "cn-north-4");
-    String[] parts = token.split("\\.");
-    String claims = new String(Base64.getUrlDecoder().decode(parts[1]));
+    String[] parts = token.split("\\."); // KL2, kid, claims, MAC
+    String claims = new String(Base64.getUrlDecoder().decode(parts[2]));
     String forgedClaims =
         Base64.getUrlEncoder()
             .withoutPadding()
@@ -113,7 +113,7 @@ class TokenAuthIT extends ServerIT {
                 claims.replace(TestServer.PROJECT_ID, TestServer.PROJECT_2_ID).getBytes());
     Http.Response r =
         http.kms(
-            parts[0] + "." + forgedClaims + "." + parts[2],
+            parts[0] + "." + parts[1] + "." + forgedClaims + "." + parts[3],
             TestServer.PROJECT_2_ID,
             "create-key",
             "{\"key_alias\":\"x\"}");
