@@ -217,8 +217,11 @@ public final class Keyloom implements Runnable {
                 + " (env KEYLOOM_AUDIT_LOG, default audit.log in the data dir).")
     String auditLog;
 
+    @CommandLine.Mixin ObservabilityOptions observability;
+
     @Override
     public Integer call() throws Exception {
+      observability.logFormat().install(); // before the first logger is made
       KeyloomServer server = KeyloomServer.start(config(), System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -252,7 +255,8 @@ public final class Keyloom implements Runnable {
           connectionLimits(),
           emulatorOn,
           throttle,
-          Optional.ofNullable(auditLog));
+          Optional.ofNullable(auditLog),
+          observability.metrics);
     }
 
     private ConnectionLimits connectionLimits() {

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     means no limit
  * @param auditLog {@code --audit-log}: the audit log's path, {@code -} for standard output, empty
  *     for {@code audit.log} in the data directory (docs/audit-log.md)
+ * @param metrics {@code --metrics}: whether {@code GET /metrics} is served and meters are recorded
+ *     (docs/metrics.md)
  */
 public record ServerConfig(
     String host,
@@ -37,7 +39,8 @@ public record ServerConfig(
     ConnectionLimits connections,
     boolean emulator,
     int throttle,
-    Optional<String> auditLog) {
+    Optional<String> auditLog,
+    boolean metrics) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;

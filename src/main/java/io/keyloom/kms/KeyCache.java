@@ -38,11 +38,13 @@ public final class KeyCache {
   private final Clock clock;
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
   private final AliasCache aliases;
+  private final CacheStats stats = new CacheStats();
   private final Primitives<SymmetricCmk> symmetric =
-      new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
+      new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create, stats);
   private final Primitives<AsymmetricCmk> asymmetric =
-      new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create);
-  private final Primitives<HmacCmk> hmac = new Primitives<>(KeySpec.Kind.HMAC, HmacCmk::create);
+      new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create, stats);
+  private final Primitives<HmacCmk> hmac =
+      new Primitives<>(KeySpec.Kind.HMAC, HmacCmk::create, stats);
 
   /** A cache over the repository, unwrapping material with the root key's wrapper. */
   public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl, Clock clock) {
@@ -63,6 +65,11 @@ public final class KeyCache {
         .orElseGet(() -> Params.keyId(keyIdField));
   }
 
+  /** Hits, misses and unwrap failures, for the metrics (docs/metrics.md). */
+  public CacheStats stats() {
+    return stats;
+  }
+
   /** The alias half of this cache, for the alias operations to invalidate. */
   AliasCache aliases() {
     return aliases;
@@ -79,7 +86,10 @@ public final class KeyCache {
    */
   LoadedKey get(String projectId, String keyId) {
     LoadedKey key = metadata.get(keyId);
-    if (key == null || System.nanoTime() - key.loadedAtNanos() > ttlNanos) {
+    if (key != null && System.nanoTime() - key.loadedAtNanos() <= ttlNanos) {
+      stats.metadataHits.increment();
+    } else {
+      stats.metadataMisses.increment();
       key = repository.find(keyId).map(this::put).orElse(null);
       if (key == null) {
         evict(keyId);
@@ -160,6 +170,11 @@ public final class KeyCache {
         repository
             .findMaterial(key.keyId(), version)
             .orElseThrow(() -> KmsException.invalid("cipher_text"));
-    return wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
+    try {
+      return wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      stats.unwrapFailures.increment();
+      throw e;
+    }
   }
 }

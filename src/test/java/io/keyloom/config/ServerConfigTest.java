@@ -23,7 +23,8 @@ class ServerConfigTest {
         ConnectionLimits.defaults(),
         true,
         0,
-        Optional.empty());
+        Optional.empty(),
+        true);
   }
 
   @Test
@@ -53,7 +54,8 @@ class ServerConfigTest {
         c.connections(),
         c.emulator(),
         c.throttle(),
-        Optional.ofNullable(auditLog));
+        Optional.ofNullable(auditLog),
+        c.metrics());
   }
 
   @Test

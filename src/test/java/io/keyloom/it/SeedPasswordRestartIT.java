@@ -56,7 +56,8 @@ class SeedPasswordRestartIT {
             ConnectionLimits.defaults(),
             true,
             0,
-            Optional.empty()),
+            Optional.empty(),
+            true),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
