@@ -55,17 +55,22 @@ public final class DataService {
         ciphertext = cache.symmetric(key, version).encrypt(key.keyId(), version, plaintext, aad);
       } else {
         rejectAssociatedData(r.encryptionContext(), r.additionalAuthenticatedData());
-        AsymmetricCmk cmk = cache.asymmetric(key);
-        if (plaintext.length > cmk.maxPlaintextLength(alg)) {
-          throw new KmsException(ErrorCode.PLAINTEXT_TOO_LONG);
-        }
-        ciphertext = cmk.encrypt(alg, plaintext);
+        ciphertext = encryptAsymmetric(key, alg, plaintext);
       }
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
     }
     return new DataResponses.EncryptData(
         key.keyId(), Base64.getEncoder().encodeToString(ciphertext));
+  }
+
+  private byte[] encryptAsymmetric(LoadedKey key, EncryptionAlgorithm alg, byte[] plaintext)
+      throws GeneralSecurityException {
+    AsymmetricCmk cmk = cache.asymmetric(key);
+    if (plaintext.length > cmk.maxPlaintextLength(alg)) {
+      throw new KmsException(ErrorCode.PLAINTEXT_TOO_LONG);
+    }
+    return cmk.encrypt(alg, plaintext);
   }
 
   /** Decrypts a ciphertext made by {@link #encrypt}. */
