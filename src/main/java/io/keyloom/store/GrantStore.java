@@ -18,10 +18,13 @@ public final class GrantStore {
 
   /**
    * Who may retire a grant, as SQL over {@code ?} = user id, account id, user id, account id, user
-   * id: its retiring principal, its creator, or its grantee when it grants retire-grant.
+   * id: its retiring principal, its creator, or its grantee when it grants retire-grant. An empty
+   * retiring or issuing principal (none, or the server's own) matches nobody, not a caller whose id
+   * is unknown.
    */
   private static final String RETIRABLE_BY =
-      " WHERE (retiring_principal IN (?, ?) OR issuing_principal = ?"
+      " WHERE ((retiring_principal <> '' AND retiring_principal IN (?, ?))"
+          + " OR (issuing_principal <> '' AND issuing_principal = ?)"
           + " OR (operations LIKE '%retire-grant%' AND ("
           + "(grantee_principal_type = 'domain' AND grantee_principal = ?)"
           + " OR (grantee_principal_type = 'user' AND grantee_principal = ?))))";
