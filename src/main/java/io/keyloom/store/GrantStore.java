@@ -18,9 +18,8 @@ public final class GrantStore {
 
   /**
    * Who may retire a grant, as SQL over {@code ?} = user id, account id, user id, account id, user
-   * id: its retiring principal, its creator, or its grantee when it grants retire-grant. An empty
-   * retiring or issuing principal (none, or the server's own) matches nobody, not a caller whose id
-   * is unknown.
+   * id: its retiring principal, its creator, or its grantee when it grants retire-grant. A grant
+   * without a retiring principal or creator ('') matches no caller on that count.
    */
   private static final String RETIRABLE_BY =
       " WHERE ((retiring_principal <> '' AND retiring_principal IN (?, ?))"
