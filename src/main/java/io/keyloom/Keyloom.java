@@ -217,10 +217,13 @@ public final class Keyloom implements Runnable {
                 + " (env KEYLOOM_AUDIT_LOG, default audit.log in the data dir).")
     String auditLog;
 
+    @CommandLine.Mixin ObservabilityOptions observability;
+
     @CommandLine.Mixin RootKeyOptions rootKey = new RootKeyOptions();
 
     @Override
     public Integer call() throws Exception {
+      observability.logFormat().install(); // before the first logger is made
       KeyloomServer server = KeyloomServer.start(config(), System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -255,6 +258,7 @@ public final class Keyloom implements Runnable {
           emulatorOn,
           throttle,
           Optional.ofNullable(auditLog),
+          observability.metrics,
           rootKey.config());
     }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     means no limit
  * @param auditLog {@code --audit-log}: the audit log's path, {@code -} for standard output, empty
  *     for {@code audit.log} in the data directory (docs/audit-log.md)
+ * @param metrics {@code --metrics}: whether {@code GET /metrics} is served and meters are recorded
+ *     (docs/metrics.md)
  * @param rootKey where the root key lives (docs/root-of-trust.md); null means the data dir
  */
 public record ServerConfig(
@@ -39,6 +41,7 @@ public record ServerConfig(
     boolean emulator,
     int throttle,
     Optional<String> auditLog,
+    boolean metrics,
     RootKeyConfig rootKey) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */

@@ -84,6 +84,7 @@ public final class TestServer implements AutoCloseable {
   private Optional<PublicUrl> publicUrl = Optional.empty();
   private boolean emulator = true;
   private int throttle;
+  private boolean metrics = true;
   private String seed = SEED;
   private KeyloomServer server;
 
@@ -154,6 +155,11 @@ public final class TestServer implements AutoCloseable {
     return start(s -> s.emulator = false);
   }
 
+  /** Starts a server with {@code --metrics=false}: no GET /metrics, nothing recorded. */
+  public static TestServer startWithoutMetrics() {
+    return start(s -> s.metrics = false);
+  }
+
   private static TestServer start(java.util.function.Consumer<TestServer> options) {
     return start(TEST_KEY_QUOTA, options);
   }
@@ -208,6 +214,7 @@ public final class TestServer implements AutoCloseable {
               emulator,
               throttle,
               Optional.empty(),
+              metrics,
               null);
       server =
           KeyloomServer.start(
