@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -55,6 +56,8 @@ final class AdminCommand implements Runnable {
       description = "The server's data directory (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Mixin DbOptions db;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -62,7 +65,7 @@ final class AdminCommand implements Runnable {
 
   /** Runs {@code action} on an identity admin over the data directory, then closes it. */
   int withAdmin(CommandLine cmd, Function<IdentityAdmin, List<String>> action) throws Exception {
-    try (DataDir data = DataDir.open(dataDir, false)) {
+    try (DataDir data = DataDir.open(dataDir, false, db.settings())) {
       IdentityAdmin admin = identities(data, new SecureRandom(), Clock.systemUTC()).admin();
       PrintWriter out = cmd.getOut();
       action.apply(admin).forEach(out::println);

@@ -58,7 +58,7 @@ final class AdminReset implements Callable<Integer> {
     Optional<SeedFile> fromFile =
         Optional.ofNullable(seedFile).map(new SeedLoader(System.getenv())::read);
     Path dir = dataDir != null ? dataDir : parent.dataDir;
-    try (DataDir data = DataDir.open(dir, false)) {
+    try (DataDir data = DataDir.open(dir, false, parent.db.settings())) {
       Optional<Seed> seed =
           fromFile.isPresent()
               ? fromFile.map(SeedFile::seed)

@@ -1,5 +1,6 @@
 package io.keyloom;
 
+import io.keyloom.config.PostgresSettings;
 import io.keyloom.crypto.RootKey;
 import io.keyloom.store.Database;
 import io.keyloom.store.SettingsRepository;
@@ -12,11 +13,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A data directory opened for use: its root key ({@code root.key}) and its migrated database
- * ({@code keyloom.db}), checked to belong together by the canary stored in the database.
+ * ({@code keyloom.db}, or a PostgreSQL database given by {@code --db-url}), checked to belong
+ * together by the canary stored in the database.
  */
 record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
   private static final String CANARY = "root_key_canary";
@@ -37,15 +40,27 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
 
   /** Opens a data directory; a new one (mode 0700, new root key) is made only if {@code create}. */
   static DataDir open(Path dir, boolean create) throws IOException, GeneralSecurityException {
+    return open(dir, create, Optional.empty());
+  }
+
+  /**
+   * Opens a data directory whose store is SQLite in it, or the PostgreSQL database {@code postgres}
+   * names; a new directory (mode 0700, new root key) is made only if {@code create}.
+   */
+  static DataDir open(Path dir, boolean create, Optional<PostgresSettings> postgres)
+      throws IOException, GeneralSecurityException {
     Path rootKeyFile = dir.resolve("root.key");
     if (!create && !Files.isRegularFile(rootKeyFile)) {
       throw new IOException(
           "no Keyloom data directory at " + dir + " (no root.key): start the server there first");
     }
-    restrict(dir);
+    restrict(dir, postgres.isEmpty());
     RootKey rootKey = RootKey.loadOrCreate(rootKeyFile);
     Files.setPosixFilePermissions(rootKeyFile, FILE_MODE); // created through the umask
-    Database db = Database.openSqlite(dir.resolve(DATABASE));
+    Database db =
+        postgres.isPresent()
+            ? Database.openPostgres(postgres.get())
+            : Database.openSqlite(dir.resolve(DATABASE));
     try {
       checkCanary(new SettingsRepository(db), rootKey);
       return new DataDir(rootKey, db);
@@ -94,13 +109,13 @@ record DataDir(RootKey rootKey, Database database) implements AutoCloseable {
    * world-readable). SQLite creates {@code -wal} and {@code -shm} later with the database file's
    * mode, so an owner-only database file, created here before SQLite opens it, keeps them private.
    */
-  static void restrict(Path dir) throws IOException {
+  static void restrict(Path dir, boolean sqlite) throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
     }
     Files.setPosixFilePermissions(dir, DIR_MODE);
     Path database = dir.resolve(DATABASE);
-    if (!Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
+    if (sqlite && !Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
       Files.createFile(database, PosixFilePermissions.asFileAttribute(FILE_MODE));
     }
     for (String name : OWNER_ONLY_FILES) {

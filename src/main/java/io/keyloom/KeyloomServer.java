@@ -116,7 +116,10 @@ public final class KeyloomServer implements AutoCloseable {
     Optional<KeyManagerFactory> tls = config.tls().map(PemKeyStore::load);
     NodeWiring node =
         new NodeWiring(
-            config, checkBeforeWriting(config), DataDir.open(config.dataDir(), true), baseClock);
+            config,
+            checkBeforeWriting(config),
+            DataDir.open(config.dataDir(), true, config.postgres()),
+            baseClock);
     Vertx vertx = Vertx.vertx();
     try {
       return assemble(node, vertx, tls, out);

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     means no limit
  * @param auditLog {@code --audit-log}: the audit log's path, {@code -} for standard output, empty
  *     for {@code audit.log} in the data directory (docs/audit-log.md)
+ * @param postgres {@code --db-url} with the credentials from the environment: the PostgreSQL
+ *     database to use; empty for SQLite in the data directory (docs/postgresql.md)
  */
 public record ServerConfig(
     String host,
@@ -37,7 +39,8 @@ public record ServerConfig(
     ConnectionLimits connections,
     boolean emulator,
     int throttle,
-    Optional<String> auditLog) {
+    Optional<String> auditLog,
+    Optional<PostgresSettings> postgres) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -83,6 +86,7 @@ public record ServerConfig(
     tls = tls == null ? Optional.empty() : tls;
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
     auditLog = checkedAuditLog(auditLog);
+    postgres = postgres == null ? Optional.empty() : postgres;
   }
 
   private static Optional<String> checkedAuditLog(Optional<String> auditLog) {

@@ -23,6 +23,7 @@ class ServerConfigTest {
         ConnectionLimits.defaults(),
         true,
         0,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -53,7 +54,8 @@ class ServerConfigTest {
         c.connections(),
         c.emulator(),
         c.throttle(),
-        Optional.ofNullable(auditLog));
+        Optional.ofNullable(auditLog),
+        Optional.empty());
   }
 
   @Test

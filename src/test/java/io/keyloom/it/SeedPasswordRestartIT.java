@@ -56,6 +56,7 @@ class SeedPasswordRestartIT {
             ConnectionLimits.defaults(),
             true,
             0,
+            Optional.empty(),
             Optional.empty()),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
