@@ -67,9 +67,12 @@ public final class Database implements AutoCloseable {
     config.setPassword(settings.password());
     config.addDataSourceProperty("ApplicationName", "keyloom");
     config.setMaximumPoolSize(10);
+    config.setMinimumIdle(2);
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setPoolName("keyloom-postgresql");
-    return open(config, new PostgresDialect());
+    Database db = open(config, new PostgresDialect());
+    PostgresDialect.warnUnlessByteOrder(db.dataSource);
+    return db;
   }
 
   private static Database open(HikariConfig config, Dialect dialect) {
