@@ -19,6 +19,7 @@ import io.keyloom.kms.AliasService;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.GrantService;
 import io.keyloom.kms.ImportSecrets;
 import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyCache;
@@ -37,6 +38,7 @@ import io.keyloom.kms.SignService;
 import io.keyloom.kms.TagService;
 import io.keyloom.store.AliasStore;
 import io.keyloom.store.Database;
+import io.keyloom.store.GrantStore;
 import io.keyloom.store.ImportedMaterial;
 import io.keyloom.store.KeyDeletions;
 import io.keyloom.store.KeyListing;
@@ -223,7 +225,7 @@ public final class KeyloomServer implements AutoCloseable {
             keys, cache, new MaterialFactory(rootKey.wrapper(), random), clock, config.keyQuota()),
         new KeyListService(new KeyListing(db, clock)),
         new DeletionService(keys, new KeyDeletions(db, clock), cache, clock),
-        new QuotaService(keys, config.keyQuota()),
+        new QuotaService(keys, new GrantStore(db), config.keyQuota()),
         new DataService(cache),
         new SignService(cache),
         new DataKeyService(cache, random),
@@ -237,7 +239,8 @@ public final class KeyloomServer implements AutoCloseable {
         new MacService(cache),
         new RotationService(new KeyRotations(db), cache, rotator),
         new AliasService(new AliasStore(db), cache, clock),
-        new TagService(new KeyTags(db, clock), cache));
+        new TagService(new KeyTags(db, clock), cache),
+        new GrantService(new GrantStore(db), cache, clock, random));
   }
 
   /** Deletes imported material past its expiration (docs/key-import.md). */

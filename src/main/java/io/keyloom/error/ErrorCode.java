@@ -23,6 +23,7 @@ public enum ErrorCode {
   KEY_DISABLED(400, "KMS.0209", "The key is disabled."),
   KEY_PENDING_DELETION(400, "KMS.0210", "The key is pending deletion."),
   DEFAULT_KEY(400, "KMS.0211", "The operation is not allowed on a default master key."),
+  KEY_ACCESS_DENIED(403, "KMS.0306", "No permission for this operation on the key."),
   METHOD_NOT_ALLOWED(405, "KMS.0215", "The HTTP method is not supported."),
   REQUEST_TIMEOUT(408, "KMS.0214", "The request was not received in time."),
   INVALID_PARAMETER(400, "KMS.0308", "Invalid parameter."),
@@ -104,6 +105,12 @@ public enum ErrorCode {
   ASYMMETRIC_ALGORITHM_MISMATCH(
       400, "KMS.2106", "The asymmetric key does not support this encryption algorithm."),
   PLAINTEXT_TOO_LONG(400, "KMS.2108", "The plaintext is too long for this key and algorithm."),
+  GRANT_ONLY_CREATE_GRANT(400, "KMS.2401", "operations cannot be only create-grant."),
+  INVALID_GRANT_PRINCIPAL(
+      400, "KMS.2402", "Invalid principal: it must be 1 to 64 letters and digits."),
+  TOO_MANY_GRANTS(400, "KMS.2404", "Too many grants: a key has at most 100 grants."),
+  GRANT_NOT_FOUND(400, "KMS.2501", "The grant does not exist."),
+  GRANT_KEY_MISMATCH(400, "KMS.2502", "grant_id and key_id do not match."),
   ROTATION_NOT_DISABLED(400, "KMS.2901", "Key rotation is already enabled."),
   INVALID_ROTATION_INTERVAL(
       400, "KMS.3001", "Invalid rotation_interval: it must be a JSON integer from 30 to 365."),

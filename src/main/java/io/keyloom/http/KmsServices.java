@@ -4,6 +4,7 @@ import io.keyloom.kms.AliasService;
 import io.keyloom.kms.DataKeyService;
 import io.keyloom.kms.DataService;
 import io.keyloom.kms.DeletionService;
+import io.keyloom.kms.GrantService;
 import io.keyloom.kms.ImportService;
 import io.keyloom.kms.KeyListService;
 import io.keyloom.kms.KeyPairService;
@@ -31,6 +32,7 @@ import io.keyloom.kms.TagService;
  * @param rotation automatic key rotation
  * @param aliases create, list, delete and associate aliases
  * @param tags tags of keys and the search by tags
+ * @param grants create, list, revoke and retire grants
  */
 public record KmsServices(
     KeyService keys,
@@ -45,4 +47,5 @@ public record KmsServices(
     MacService macs,
     RotationService rotation,
     AliasService aliases,
-    TagService tags) {}
+    TagService tags,
+    GrantService grants) {}

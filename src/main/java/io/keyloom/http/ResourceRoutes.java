@@ -6,12 +6,14 @@ import static io.keyloom.http.Route.Method.POST;
 import static io.keyloom.http.Work.WRITE;
 
 import io.keyloom.kms.api.AliasRequests;
+import io.keyloom.kms.api.GrantRequests;
 import io.keyloom.kms.api.TagRequests;
 import java.util.List;
 
 /**
- * The routes of the resources attached to keys: aliases and tags, one line per operation, in the
- * REST style of Huawei's later operations (path parameters, GET/DELETE, 201/204; docs/routes.md).
+ * The routes of the resources attached to keys: aliases, tags and grants, one line per operation;
+ * aliases and tags in the REST style of Huawei's later operations (path parameters, GET/DELETE,
+ * 201/204; docs/routes.md).
  */
 final class ResourceRoutes {
   private static final String KMS = ProjectRoutes.KMS;
@@ -53,6 +55,30 @@ final class ResourceRoutes {
         project.noContent(POST, KMS + ":key_id/tags/action", WRITE, Tags.BATCH, kms.tags()::batch),
         project.ok(
             POST, KMS + "resource_instances/action", WRITE, Tags.BY_TAGS, kms.tags()::resources));
+  }
+
+  /** Grants (docs/grants.md): store work; using a key through a grant is a cached read. */
+  List<Route> grants() {
+    return List.of(
+        project.ok(POST, KMS + "create-grant", WRITE, Grants.CREATE, kms.grants()::create),
+        project.ok(POST, KMS + "list-grants", WRITE, Grants.LIST, kms.grants()::list),
+        project.ok(POST, KMS + "revoke-grant", WRITE, Grants.ID, kms.grants()::revoke),
+        project.ok(POST, KMS + "retire-grant", WRITE, Grants.ID, kms.grants()::retire),
+        project.ok(
+            POST,
+            KMS + "list-retirable-grants",
+            WRITE,
+            Grants.RETIRABLE,
+            kms.grants()::listRetirable));
+  }
+
+  /** The request types of the grant routes, so that each route stays one line. */
+  private static final class Grants {
+    static final Class<GrantRequests.CreateGrant> CREATE = GrantRequests.CreateGrant.class;
+    static final Class<GrantRequests.ListGrants> LIST = GrantRequests.ListGrants.class;
+    static final Class<GrantRequests.GrantId> ID = GrantRequests.GrantId.class;
+    static final Class<GrantRequests.ListRetirableGrants> RETIRABLE =
+        GrantRequests.ListRetirableGrants.class;
   }
 
   /** The request types of the tag routes, so that each route stays one line. */

@@ -91,6 +91,7 @@ final class Routes {
     ResourceRoutes resources = new ResourceRoutes(project, kms);
     all.addAll(resources.aliases());
     all.addAll(resources.tags());
+    all.addAll(resources.grants());
     return all;
   }
 

@@ -57,7 +57,11 @@ public final class DataKeyService {
     String keyId = cache.keyId(project, r.keyId());
     int length = dataKeyLength(r.keySpec(), r.datakeyLength());
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
-    LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
+    GrantOperation op =
+        withPlaintext
+            ? GrantOperation.CREATE_DATAKEY
+            : GrantOperation.CREATE_DATAKEY_WITHOUT_PLAINTEXT;
+    LoadedKey key = cache.use(project, keyId, op).requireDataKeyWrapping();
     byte[] dek = new byte[length];
     try {
       random.nextBytes(dek);
@@ -99,7 +103,8 @@ public final class DataKeyService {
       if (input.length != length + DataKeyDigest.LENGTH) {
         throw new KmsException(ErrorCode.DATAKEY_PLAIN_LENGTH_MISMATCH);
       }
-      LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
+      LoadedKey key =
+          cache.use(project, keyId, GrantOperation.ENCRYPT_DATAKEY).requireDataKeyWrapping();
       byte[] digest = Arrays.copyOfRange(input, length, input.length);
       if (!DataKeyDigest.matches(key.spec(), secret, digest)) {
         throw new KmsException(ErrorCode.DATAKEY_DIGEST_MISMATCH);
@@ -137,7 +142,8 @@ public final class DataKeyService {
         ErrorCode.INVALID_DATAKEY_CIPHER_LENGTH);
     byte[] aad = AssociatedData.forDataKey(r.encryptionContext(), r.additionalAuthenticatedData());
     CiphertextBlob blob = parse(text, keyId);
-    LoadedKey key = cache.get(project.id(), keyId).requireDataKeyWrapping();
+    LoadedKey key =
+        cache.use(project, keyId, GrantOperation.DECRYPT_DATAKEY).requireDataKeyWrapping();
     byte[] dek = open(key, blob, aad);
     SecretBytes secret = SecretBytes.copyOf(dek);
     try {

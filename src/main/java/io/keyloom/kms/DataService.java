@@ -38,7 +38,8 @@ public final class DataService {
   /** Encrypts up to 4096 bytes of UTF-8 plaintext. */
   public DataResponses.EncryptData encrypt(Project project, DataRequests.EncryptData r) {
     Params.sequence(r.sequence());
-    LoadedKey key = cache.get(project.id(), cache.keyId(project, r.keyId()));
+    LoadedKey key =
+        cache.use(project, cache.keyId(project, r.keyId()), GrantOperation.ENCRYPT_DATA);
     byte[] plaintext =
         Params.required(r.plainText(), "plain_text").getBytes(StandardCharsets.UTF_8);
     if (plaintext.length > MAX_PLAINTEXT) {
@@ -54,17 +55,22 @@ public final class DataService {
         ciphertext = cache.symmetric(key, version).encrypt(key.keyId(), version, plaintext, aad);
       } else {
         rejectAssociatedData(r.encryptionContext(), r.additionalAuthenticatedData());
-        AsymmetricCmk cmk = cache.asymmetric(key);
-        if (plaintext.length > cmk.maxPlaintextLength(alg)) {
-          throw new KmsException(ErrorCode.PLAINTEXT_TOO_LONG);
-        }
-        ciphertext = cmk.encrypt(alg, plaintext);
+        ciphertext = encryptAsymmetric(key, alg, plaintext);
       }
     } catch (GeneralSecurityException e) {
       throw new KmsException(ErrorCode.INTERNAL, e);
     }
     return new DataResponses.EncryptData(
         key.keyId(), Base64.getEncoder().encodeToString(ciphertext));
+  }
+
+  private byte[] encryptAsymmetric(LoadedKey key, EncryptionAlgorithm alg, byte[] plaintext)
+      throws GeneralSecurityException {
+    AsymmetricCmk cmk = cache.asymmetric(key);
+    if (plaintext.length > cmk.maxPlaintextLength(alg)) {
+      throw new KmsException(ErrorCode.PLAINTEXT_TOO_LONG);
+    }
+    return cmk.encrypt(alg, plaintext);
   }
 
   /** Decrypts a ciphertext made by {@link #encrypt}. */
@@ -92,7 +98,7 @@ public final class DataService {
     if (r.keyId() != null && !Params.keyId(r.keyId()).equals(blob.keyId())) {
       throw new KmsException(ErrorCode.INVALID_PARAMETER, BAD_CIPHERTEXT);
     }
-    LoadedKey key = cache.get(project.id(), blob.keyId());
+    LoadedKey key = cache.use(project, blob.keyId(), GrantOperation.DECRYPT_DATA);
     key.state().requireUsable();
     // An asymmetric or HMAC key id in the envelope: no genuine ciphertext names one.
     if (!key.spec().isSymmetric()) {
@@ -111,7 +117,7 @@ public final class DataService {
     if (!ASYMMETRIC_CIPHERTEXT.matcher(text).matches()) {
       throw KmsException.invalid("cipher_text");
     }
-    LoadedKey key = cache.get(project.id(), Params.keyId(r.keyId()));
+    LoadedKey key = cache.use(project, Params.keyId(r.keyId()), GrantOperation.DECRYPT_DATA);
     requireEncryptionKey(key, alg);
     rejectAssociatedData(r.encryptionContext(), r.additionalAuthenticatedData());
     try {

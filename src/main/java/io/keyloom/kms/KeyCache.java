@@ -9,6 +9,7 @@ import io.keyloom.crypto.SymmetricCmk;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
 import io.keyloom.store.AliasStore;
+import io.keyloom.store.GrantStore;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRow;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +40,7 @@ public final class KeyCache {
   private final Clock clock;
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
   private final AliasCache aliases;
+  private final GrantCache grants;
   private final Primitives<SymmetricCmk> symmetric =
       new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
   private final Primitives<AsymmetricCmk> asymmetric =
@@ -51,6 +54,7 @@ public final class KeyCache {
     this.ttlNanos = metadataTtl.toNanos();
     this.clock = clock;
     this.aliases = new AliasCache(new AliasStore(repository.database()), metadataTtl);
+    this.grants = new GrantCache(new GrantStore(repository.database()), metadataTtl);
   }
 
   /**
@@ -68,6 +72,11 @@ public final class KeyCache {
     return aliases;
   }
 
+  /** The grant half of this cache, for the grant operations to invalidate. */
+  GrantCache grants() {
+    return grants;
+  }
+
   /** The AAD binding wrapped material to its key id and version. */
   static byte[] materialAad(String keyId, int version) {
     return ("cmk:" + keyId + ":" + version).getBytes(StandardCharsets.UTF_8);
@@ -78,6 +87,45 @@ public final class KeyCache {
    * its deletion date, is indistinguishable from a missing one.
    */
   LoadedKey get(String projectId, String keyId) {
+    LoadedKey key = load(keyId);
+    if (key == null || !key.row().projectId().equals(projectId)) {
+      throw new KmsException(ErrorCode.KEY_NOT_FOUND);
+    }
+    return key;
+  }
+
+  /**
+   * The key for an operation a grant can allow (docs/grants.md): a key of the project, or a key of
+   * any project on which the caller holds a grant for {@code op}. A key on which the caller holds
+   * grants, but none for {@code op}, is 403 {@code KMS.0306}; without any grant it is {@code
+   * KMS.0207}, like a key that does not exist.
+   */
+  LoadedKey use(Project project, String keyId, GrantOperation op) {
+    LoadedKey key = load(keyId);
+    if (key == null) {
+      throw new KmsException(ErrorCode.KEY_NOT_FOUND);
+    }
+    if (key.row().projectId().equals(project.id())) {
+      return key;
+    }
+    Set<GrantOperation> granted = grants.operations(keyId, project.requester());
+    if (granted.isEmpty()) {
+      throw new KmsException(ErrorCode.KEY_NOT_FOUND);
+    }
+    if (!granted.contains(op)) {
+      throw new KmsException(ErrorCode.KEY_ACCESS_DENIED);
+    }
+    return key;
+  }
+
+  /** Whether the key exists, in the project. */
+  boolean inProject(String projectId, String keyId) {
+    LoadedKey key = load(keyId);
+    return key != null && key.row().projectId().equals(projectId);
+  }
+
+  /** The key's fresh metadata, or null when it does not exist or is past its deletion date. */
+  private LoadedKey load(String keyId) {
     LoadedKey key = metadata.get(keyId);
     if (key == null || System.nanoTime() - key.loadedAtNanos() > ttlNanos) {
       key = repository.find(keyId).map(this::put).orElse(null);
@@ -85,10 +133,7 @@ public final class KeyCache {
         evict(keyId);
       }
     }
-    if (key == null || !key.row().projectId().equals(projectId) || isDue(key.row())) {
-      throw new KmsException(ErrorCode.KEY_NOT_FOUND);
-    }
-    return key;
+    return key == null || isDue(key.row()) ? null : key;
   }
 
   private boolean isDue(KeyRow row) {
@@ -106,6 +151,7 @@ public final class KeyCache {
   /** Forgets a destroyed key: its metadata and every unwrapped version. */
   void evict(String keyId) {
     metadata.remove(keyId);
+    grants.forget(keyId);
     symmetric.evict(keyId);
     asymmetric.evict(keyId);
     hmac.evict(keyId);
@@ -124,6 +170,7 @@ public final class KeyCache {
   void clear() {
     metadata.clear();
     aliases.clear();
+    grants.clear();
     symmetric.clear();
     asymmetric.clear();
     hmac.clear();

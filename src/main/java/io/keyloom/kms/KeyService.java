@@ -89,8 +89,13 @@ public final class KeyService {
   /** Describes a key in any state. */
   public KeyResponses.DescribeKey describe(Project project, KeyRequests.KeyId request) {
     Params.sequence(request.sequence());
-    LoadedKey key = cache.get(project.id(), cache.keyId(project, request.keyId()));
-    return new KeyResponses.DescribeKey(details(project, key.row()));
+    String keyId = cache.keyId(project, request.keyId());
+    LoadedKey key = cache.use(project, keyId, GrantOperation.DESCRIBE_KEY);
+    String realm =
+        key.row().projectId().equals(project.id())
+            ? project.name()
+            : repository.projectName(key.row().projectId()).orElse("");
+    return new KeyResponses.DescribeKey(details(realm, key.row()));
   }
 
   /** Enables a disabled key ({@code KMS.1201} otherwise). */
@@ -199,11 +204,16 @@ public final class KeyService {
   }
 
   static KeyDetails details(Project project, KeyRow k) {
+    return details(project.name(), k);
+  }
+
+  /** A key's details, in its project's region {@code realm}. */
+  static KeyDetails details(String realm, KeyRow k) {
     return KeyDetails.builder()
         .keyId(k.keyId())
         .domainId(k.domainId())
         .keyAlias(k.alias())
-        .realm(project.name())
+        .realm(realm)
         .keySpec(k.spec())
         .keyUsage(k.usage())
         .keyDescription(k.description())

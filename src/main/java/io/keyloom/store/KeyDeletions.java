@@ -99,6 +99,7 @@ public final class KeyDeletions {
           Jdbc.update(c, "DELETE FROM kms_aliases WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmk_versions WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM key_tags WHERE key_id = ?", keyId);
+          Jdbc.update(c, "DELETE FROM kms_grants WHERE key_id = ?", keyId);
           Jdbc.update(c, "DELETE FROM cmks WHERE key_id = ?", keyId);
           return true;
         });
@@ -116,6 +117,7 @@ public final class KeyDeletions {
           Jdbc.update(c, "DELETE FROM kms_aliases");
           Jdbc.update(c, "DELETE FROM cmk_versions");
           Jdbc.update(c, "DELETE FROM key_tags");
+          Jdbc.update(c, "DELETE FROM kms_grants");
           return Jdbc.update(c, "DELETE FROM cmks");
         });
   }

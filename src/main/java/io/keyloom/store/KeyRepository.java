@@ -101,6 +101,17 @@ public final class KeyRepository {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
+  /** The name of a project, a key's region, if the project exists. */
+  public Optional<String> projectName(String projectId) {
+    return db
+        .inTransaction(
+            c ->
+                Jdbc.query(
+                    c, "SELECT name FROM projects WHERE id = ?", rs -> rs.getString(1), projectId))
+        .stream()
+        .findFirst();
+  }
+
   /** Whether the alias is taken in the project. */
   public boolean aliasExists(String projectId, String alias) {
     return !db.inTransaction(
