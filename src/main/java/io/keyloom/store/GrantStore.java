@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Grants, the store side (docs/grants.md). Every method is one transaction; the per-key limit is
- * checked in the transaction that inserts.
+ * checked in the transaction that inserts, after write-locking the key's row.
  */
 public final class GrantStore {
   private static final String COLUMNS =
@@ -43,6 +43,9 @@ public final class GrantStore {
   public boolean create(GrantRow row, int maxPerKey) {
     return db.inTransaction(
         c -> {
+          // Write-locks the key's row first, as create-key does its project's (KeyRepository):
+          // concurrent creates then count one after another, on SQLite and PostgreSQL alike.
+          Jdbc.update(c, "UPDATE cmks SET key_id = key_id WHERE key_id = ?", row.keyId());
           if (count(c, row.keyId()) >= maxPerKey) {
             return false;
           }
