@@ -2,6 +2,8 @@
 # Throughput of the hot path over real HTTP: starts a server on a fresh data dir, makes a key,
 # then runs wrk against encrypt-data, decrypt-data and create-datakey with an X-Auth-Token.
 # Usage: bench/wrk.sh [seconds per run, default 15] [connections, default 32]
+# Env: OPS (operations, default all three), SERVE_FLAGS (extra serve flags, e.g. --metrics=false
+#   for the cost of metrics, docs/metrics.md).
 # Needs: wrk, curl. Numbers go to docs/performance.md by hand, with the machine they came from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,9 @@ domains:
       - name: bench
         password: "Bench-Passw0rd!"
 YAML
-./keyloom serve --port "$PORT" --data-dir "$WORK/data" --seed "$WORK/seed.yaml" >"$WORK/server.log" 2>&1 &
+# shellcheck disable=SC2086 # SERVE_FLAGS is a list of flags
+./keyloom serve --port "$PORT" --data-dir "$WORK/data" --seed "$WORK/seed.yaml" ${SERVE_FLAGS:-} \
+  >"$WORK/server.log" 2>&1 &
 SERVER=$!
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.5; done

@@ -14,6 +14,7 @@ modules=(
   java.sql         # JDBC: SQLite, Flyway, HikariCP (brings java.logging, java.xml)
   java.naming      # HikariConfig links javax.naming (no start without it); Vert.x TLS certificate names
   java.management  # HikariCP's pool links JMX (MBeans are off, but any Hikari path must link)
+  jdk.management   # com.sun.management: the process CPU meters of GET /metrics (docs/metrics.md)
   jdk.unsupported  # sun.misc.Unsafe: Netty's fast buffers and queues (slower fallbacks without it)
   jdk.crypto.ec    # SunEC: EC_P256/P384 keys, ECDHE and EC certificates in TLS
 )

@@ -220,8 +220,11 @@ public final class Keyloom implements Runnable {
                 + " (env KEYLOOM_AUDIT_LOG, default audit.log in the data dir).")
     String auditLog;
 
+    @CommandLine.Mixin ObservabilityOptions observability;
+
     @Override
     public Integer call() throws Exception {
+      observability.logFormat().install(); // before the first logger is made
       KeyloomServer server = KeyloomServer.start(config(), System.out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -256,6 +259,7 @@ public final class Keyloom implements Runnable {
           emulatorOn,
           throttle,
           Optional.ofNullable(auditLog),
+          observability.metrics,
           db.settings());
     }
 

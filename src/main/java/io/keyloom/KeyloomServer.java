@@ -36,6 +36,7 @@ import io.keyloom.kms.QuotaService;
 import io.keyloom.kms.RotationService;
 import io.keyloom.kms.SignService;
 import io.keyloom.kms.TagService;
+import io.keyloom.metrics.NodeMetrics;
 import io.keyloom.store.AliasStore;
 import io.keyloom.store.Database;
 import io.keyloom.store.GrantStore;
@@ -82,6 +83,7 @@ public final class KeyloomServer implements AutoCloseable {
   private final KeyDestroyer destroyer;
   private final SeedApplier seeder;
   private final AuditLog audit;
+  private final Optional<NodeMetrics> metrics;
   private final int port;
 
   private KeyloomServer(
@@ -91,6 +93,7 @@ public final class KeyloomServer implements AutoCloseable {
       KeyDestroyer destroyer,
       SeedApplier seeder,
       AuditLog audit,
+      Optional<NodeMetrics> metrics,
       int port) {
     this.vertx = vertx;
     this.api = api;
@@ -98,6 +101,7 @@ public final class KeyloomServer implements AutoCloseable {
     this.destroyer = destroyer;
     this.seeder = seeder;
     this.audit = audit;
+    this.metrics = metrics;
     this.port = port;
   }
 
@@ -153,12 +157,16 @@ public final class KeyloomServer implements AutoCloseable {
     Optional<EmulatorControls> emulator = node.emulator(seeder, ids, destroyer, sweeps, logins);
     KmsServices kms = kmsServices(node, cache, rotator);
     AuditLog audit = AuditFiles.open(config.auditLog(), config.dataDir(), node.clock());
+    Optional<NodeMetrics> metrics =
+        MetricsWiring.of(config.metrics(), db, cache.stats(), logins, audit);
     HttpApi api =
         new HttpApi(
-            vertx, ids.authenticator(), node.apiServices(kms, ids, logins, emulator, audit));
+            vertx,
+            ids.authenticator(),
+            node.apiServices(kms, ids, logins, emulator, audit, metrics));
     int port = listen(api, config, tls, out);
     SweepSchedule.start(vertx, sweeps);
-    return new KeyloomServer(vertx, api, db, destroyer, seeder, audit, port);
+    return new KeyloomServer(vertx, api, db, destroyer, seeder, audit, metrics, port);
   }
 
   /** The checks that need no disk write; returns the loaded seed, if any. */
@@ -276,5 +284,6 @@ public final class KeyloomServer implements AutoCloseable {
     api.close();
     audit.close(); // after the requests: their lines are written
     database.close();
+    metrics.ifPresent(NodeMetrics::close);
   }
 }

@@ -15,6 +15,7 @@ import io.keyloom.kms.KeyRotator;
 import io.keyloom.kms.KeySweeps;
 import io.keyloom.kms.MaterialFactory;
 import io.keyloom.kms.SeedKeys;
+import io.keyloom.metrics.NodeMetrics;
 import io.keyloom.store.Database;
 import io.keyloom.store.KeyRepository;
 import io.keyloom.store.KeyRotations;
@@ -121,7 +122,8 @@ final class NodeWiring {
       IdentityWiring ids,
       LoginProtection logins,
       Optional<EmulatorControls> emulator,
-      AuditLog audit) {
+      AuditLog audit,
+      Optional<NodeMetrics> metrics) {
     Database db = db();
     return new ApiServices(
         config.maxBodyBytes(),
@@ -130,6 +132,7 @@ final class NodeWiring {
         new StoreProbe(db::ready, db::isDown),
         emulator,
         config.throttle(),
-        audit);
+        audit,
+        metrics);
   }
 }

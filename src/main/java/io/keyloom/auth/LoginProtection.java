@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Password checks with login protection (docs/login-protection.md), modelled on Huawei IAM's
@@ -38,6 +39,8 @@ public final class LoginProtection {
   private final FailureTable users = new FailureTable(USER_FAILURES, WINDOW, LOCK, MAX_ENTRIES);
   private final FailureTable addresses =
       new FailureTable(ADDRESS_FAILURES, WINDOW, LOCK, MAX_ENTRIES);
+  private final LongAdder addressRefusals = new LongAdder();
+  private final LongAdder userRefusals = new LongAdder();
 
   /**
    * Protection verifying with {@code hasher}. The dummy hash has the same parameters as a real one
@@ -58,6 +61,7 @@ public final class LoginProtection {
    */
   public void checkAddress(String address) {
     if (addresses.isLocked(addressKey(address), clock.instant())) {
+      addressRefusals.increment();
       throw new KmsException(ErrorCode.LOGIN_THROTTLED);
     }
   }
@@ -74,6 +78,7 @@ public final class LoginProtection {
       String subject, String address, String password, Optional<String> storedHash) {
     Instant now = clock.instant();
     if (users.isLocked(subject, now)) {
+      userRefusals.increment();
       throw IamException.unauthorized(LOCKED);
     }
     boolean verified = hasher.verify(password, storedHash.orElse(dummyHash));
@@ -85,6 +90,16 @@ public final class LoginProtection {
     users.failed(subject, now);
     addresses.failed(addressKey(address), now);
     return false;
+  }
+
+  /** Logins refused with 429 because their client address was throttled (docs/metrics.md). */
+  public long addressRefusals() {
+    return addressRefusals.sum();
+  }
+
+  /** Logins refused with 401 because their user was locked (docs/metrics.md). */
+  public long userRefusals() {
+    return userRefusals.sum();
   }
 
   /** Forgets every failed login, lock and throttled address: the emulator's reset. */

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     means no limit
  * @param auditLog {@code --audit-log}: the audit log's path, {@code -} for standard output, empty
  *     for {@code audit.log} in the data directory (docs/audit-log.md)
+ * @param metrics {@code --metrics}: whether {@code GET /metrics} is served and meters are recorded
+ *     (docs/metrics.md)
  * @param postgres {@code --db-url} with the credentials from the environment: the PostgreSQL
  *     database to use; empty for SQLite in the data directory (docs/postgresql.md)
  */
@@ -40,6 +42,7 @@ public record ServerConfig(
     boolean emulator,
     int throttle,
     Optional<String> auditLog,
+    boolean metrics,
     Optional<PostgresSettings> postgres) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */

@@ -1,6 +1,7 @@
 package io.keyloom.http;
 
 import io.keyloom.audit.AuditLog;
+import io.keyloom.metrics.NodeMetrics;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param throttle KMS calls per second one project may make (429 {@code APIGW.0308} beyond); 0 = no
  *     limit (docs/throttle-and-faults.md)
  * @param audit the audit log of KMS and IAM requests (docs/audit-log.md)
+ * @param metrics the node's meters, served at {@code GET /metrics}; empty with {@code --metrics
+ *     off}, and then that path is 404 like any unknown path (docs/metrics.md)
  */
 public record ApiServices(
     int maxBodyBytes,
@@ -24,10 +27,12 @@ public record ApiServices(
     StoreProbe store,
     Optional<EmulatorControls> emulator,
     int throttle,
-    AuditLog audit) {
-  /** Normalises a null emulator to empty and a null audit log to {@link AuditLog#NONE}. */
+    AuditLog audit,
+    Optional<NodeMetrics> metrics) {
+  /** Normalises null optionals to empty and a null audit log to {@link AuditLog#NONE}. */
   public ApiServices {
     emulator = emulator == null ? Optional.empty() : emulator;
+    metrics = metrics == null ? Optional.empty() : metrics;
     audit = audit == null ? AuditLog.NONE : audit;
   }
 }

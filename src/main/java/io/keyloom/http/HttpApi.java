@@ -7,9 +7,8 @@ import io.keyloom.config.ConnectionLimits;
 import io.keyloom.config.PortCheck;
 import io.keyloom.error.ErrorCode;
 import io.keyloom.error.KmsException;
-import io.vertx.core.Future;
+import io.keyloom.log.LogContext;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -34,6 +33,7 @@ import javax.net.ssl.KeyManagerFactory;
 public final class HttpApi {
   static final String JSON = "application/json;charset=UTF-8";
   static final String REQUEST_ID = "requestId";
+  private static final String SAMPLE = "metricsSample";
   private final Vertx vertx;
   private final CallerAuth auth;
   private final List<Route> routes;
@@ -41,6 +41,7 @@ public final class HttpApi {
   private final WorkPools pools = new WorkPools(Runtime.getRuntime().availableProcessors());
   private final Backoff backoff;
   private final AuditTrail audit;
+  private final RequestMetrics metrics;
 
   /** The API over the given services; {@link #start} binds it. */
   public HttpApi(Vertx vertx, Authenticator authenticator, ApiServices services) {
@@ -50,16 +51,11 @@ public final class HttpApi {
         services.throttle(),
         services.emulator().isPresent() ? new Faults() : null,
         faults -> new Routes(services, faults).all(),
-        services.audit());
+        services.audit(),
+        services.metrics().map(m -> new RequestMetrics(m.registry())).orElse(RequestMetrics.OFF));
   }
 
-  /**
-   * The API over any route table (tests serve their own, see RouteHelpersIT).
-   *
-   * @param faults the emulator's injected faults, or null without {@code --emulator}
-   * @param table the route table, given the faults its control routes manage
-   * @param audit where KMS and IAM requests are audited (docs/audit-log.md)
-   */
+  /** The API over any route table, without metrics (tests serve their own, see RouteHelpersIT). */
   HttpApi(
       Vertx vertx,
       Authenticator authenticator,
@@ -67,12 +63,32 @@ public final class HttpApi {
       Faults faults,
       Function<Faults, List<Route>> table,
       AuditLog audit) {
+    this(vertx, authenticator, throttle, faults, table, audit, RequestMetrics.OFF);
+  }
+
+  /**
+   * The API over any route table.
+   *
+   * @param faults the emulator's injected faults, or null without {@code --emulator}
+   * @param table the route table, given the faults its control routes manage
+   * @param audit where KMS and IAM requests are audited (docs/audit-log.md)
+   * @param metrics the request meters (docs/metrics.md)
+   */
+  private HttpApi(
+      Vertx vertx,
+      Authenticator authenticator,
+      int throttle,
+      Faults faults,
+      Function<Faults, List<Route>> table,
+      AuditLog audit,
+      RequestMetrics metrics) {
     this.vertx = vertx;
     this.auth = new CallerAuth(authenticator);
     this.backoff = new Backoff(vertx);
     this.controls = new Controls(new Throttle(throttle, System::nanoTime), faults);
     this.routes = List.copyOf(table.apply(faults));
     this.audit = new AuditTrail(audit);
+    this.metrics = metrics;
   }
 
   /**
@@ -100,8 +116,8 @@ public final class HttpApi {
     HttpServer server =
         vertx
             .createHttpServer(guard.configure(options))
-            .requestHandler(InvalidRequests.guard(router(listener.publicUrl())))
-            .invalidRequestHandler(InvalidRequests::codecFailure)
+            .requestHandler(InvalidRequests.guard(router(listener.publicUrl()), metrics))
+            .invalidRequestHandler(r -> InvalidRequests.codecFailure(r, metrics))
             .connectionHandler(
                 connection -> {
                   CodecGuard.install(connection);
@@ -132,21 +148,22 @@ public final class HttpApi {
 
   private Router router(Optional<String> publicUrl) {
     Router router = Router.router(vertx);
-    router.route().handler(HttpApi::assignRequestId);
+    router.route().handler(this::assignRequestId);
     for (Route route : routes) {
+      RequestTimers timers = metrics.route(route);
       router
           .route(HttpMethod.valueOf(route.method().name()), route.path())
           .handler(BodyHandler.create(false).setBodyLimit(route.maxBodyBytes()))
-          .handler(ctx -> dispatch(ctx, route, publicUrl))
-          .failureHandler(HttpApi::failed);
+          .handler(ctx -> dispatch(matched(ctx, timers), route, publicUrl))
+          .failureHandler(ctx -> Responses.failed(matched(ctx, timers)));
     }
-    router.errorHandler(404, ctx -> sendError(ctx, ErrorCode.PATH_NOT_FOUND));
-    router.errorHandler(405, ctx -> sendError(ctx, ErrorCode.METHOD_NOT_ALLOWED));
+    router.errorHandler(404, ctx -> Responses.sendError(ctx, ErrorCode.PATH_NOT_FOUND));
+    router.errorHandler(405, ctx -> Responses.sendError(ctx, ErrorCode.METHOD_NOT_ALLOWED));
     // The router's own refusals (e.g. an authority it cannot parse) and anything that escaped a
     // route: never Vert.x's plain-text default page.
-    router.errorHandler(400, ctx -> sendError(ctx, ErrorCode.INVALID_REQUEST_FORMAT));
+    router.errorHandler(400, ctx -> Responses.sendError(ctx, ErrorCode.INVALID_REQUEST_FORMAT));
     for (int status : new int[] {413, 414, 417, 431, 500}) {
-      router.errorHandler(status, HttpApi::failed);
+      router.errorHandler(status, Responses::failed);
     }
     return router;
   }
@@ -159,10 +176,25 @@ public final class HttpApi {
     return String.format("%016x%016x", r.nextLong(), r.nextLong());
   }
 
-  /** The id {@link InvalidRequests#guard} gave the request, for logs and error bodies. */
-  private static void assignRequestId(RoutingContext ctx) {
+  /**
+   * The id {@link InvalidRequests#guard} gave the request, for logs and error bodies; the request's
+   * timing starts here, as unmatched until a route matches ({@link #matched}).
+   */
+  private void assignRequestId(RoutingContext ctx) {
     ctx.put(REQUEST_ID, ctx.response().headers().get(InvalidRequests.REQUEST_ID));
+    if (metrics.enabled()) {
+      ctx.put(SAMPLE, metrics.unmatched().start(ctx.response()));
+    }
     ctx.next();
+  }
+
+  /** A route matched (also when its body failed to read): the request is timed as its. */
+  private static RoutingContext matched(RoutingContext ctx, RequestTimers timers) {
+    RequestTimers.Sample sample = ctx.get(SAMPLE);
+    if (sample != null) {
+      sample.route(timers);
+    }
+    return ctx;
   }
 
   /**
@@ -173,11 +205,12 @@ public final class HttpApi {
    */
   private void dispatch(RoutingContext ctx, Route route, Optional<String> publicUrl) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    Work work = route.work().apply(body);
     try {
-      Work work = route.work().apply(body);
       Call call = new Call(route, work != Work.HOT, body);
       pools.submit(work, () -> execute(ctx, call, publicUrl));
     } catch (RejectedExecutionException e) {
+      metrics.rejected(work);
       // On the event loop: queued for the audit writer, never waited for.
       Call call = new Call(route, false, body);
       sendFailure(ctx, failed(ctx, call, null, new KmsException(ErrorCode.THROTTLED)));
@@ -195,6 +228,15 @@ public final class HttpApi {
    * answers.
    */
   private void execute(RoutingContext ctx, Call call, Optional<String> publicUrl) {
+    LogContext.enter(ctx.get(REQUEST_ID)); // request_id of JSON log lines (docs/logging.md)
+    try {
+      respond(ctx, call, publicUrl);
+    } finally {
+      LogContext.leave();
+    }
+  }
+
+  private void respond(RoutingContext ctx, Call call, Optional<String> publicUrl) {
     long delay = 0;
     Caller caller = null;
     try {
@@ -208,22 +250,10 @@ public final class HttpApi {
               ? verdict.error()
               : route.handler().handle(VertxRequests.of(ctx, caller, body, publicUrl));
       audit.record(ctx, route, caller, body, reply, call.durable());
-      later(delay, () -> reply(ctx.response(), reply));
+      later(delay, () -> Responses.reply(ctx.response(), reply));
     } catch (RuntimeException e) {
       ErrorMapper.Rendered error = failed(ctx, call, caller, e);
       later(delay, () -> sendFailure(ctx, error));
-    }
-  }
-
-  /** Sends an endpoint's reply: its headers, then its JSON body, or none for a 204. */
-  private static void reply(HttpServerResponse response, Endpoint.Reply reply) {
-    reply.headers().forEach(response::putHeader);
-    if (reply.status() == 204) {
-      if (!response.ended() && !response.closed()) {
-        response.setStatusCode(204).end();
-      }
-    } else {
-      send(response, reply.status(), reply.body());
     }
   }
 
@@ -240,6 +270,7 @@ public final class HttpApi {
   private ErrorMapper.Rendered failed(
       RoutingContext ctx, Call call, Caller caller, RuntimeException failure) {
     ErrorMapper.Rendered error = ErrorMapper.render(failure, ctx.get(REQUEST_ID));
+    metrics.failed(failure);
     Endpoint.Reply reply = new Endpoint.Reply(error.status(), error.body(), Map.of());
     audit.record(ctx, call.route(), caller, call.body(), reply, call.durable());
     return error;
@@ -250,43 +281,11 @@ public final class HttpApi {
     HttpServerResponse response = ctx.response();
     if (error.status() == 429) {
       backoff.refuse(
-          response, ctx.request().connection(), () -> send(response, error.status(), error.body()));
+          response,
+          ctx.request().connection(),
+          () -> Responses.send(response, error.status(), error.body()));
     } else {
-      send(response, error.status(), error.body());
+      Responses.send(response, error.status(), error.body());
     }
-  }
-
-  /**
-   * Failures of the Vert.x handlers in front of an endpoint (body reading, Expect, a connection
-   * that closed mid-body): client faults by status, anything else through the mapper.
-   */
-  private static void failed(RoutingContext ctx) {
-    if (ctx.response().closed()) {
-      return; // the client went away or a deadline closed the connection; nobody to answer
-    }
-    ErrorCode code = ErrorMapper.clientFault(ctx.statusCode(), ctx.failure());
-    if (code != null) {
-      sendError(ctx, code);
-    } else {
-      ErrorMapper.Rendered error =
-          ErrorMapper.render(
-              ctx.failure() != null ? ctx.failure() : new IllegalStateException("failed"),
-              ctx.get(REQUEST_ID));
-      send(ctx.response(), error.status(), error.body());
-    }
-  }
-
-  private static void sendError(RoutingContext ctx, ErrorCode code) {
-    ErrorMapper.Rendered error = ErrorMapper.kms(code, code.message());
-    send(ctx.response(), error.status(), error.body());
-  }
-
-  /** Ends the response with a JSON body, unless it already ended; completes once written. */
-  static Future<Void> send(HttpServerResponse response, int status, Object body) {
-    if (response.ended() || response.closed()) {
-      return Future.succeededFuture();
-    }
-    response.setStatusCode(status).putHeader("Content-Type", JSON);
-    return response.end(Buffer.buffer(Json.write(body == null ? Map.of() : body)));
   }
 }

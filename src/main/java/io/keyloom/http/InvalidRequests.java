@@ -35,7 +35,8 @@ final class InvalidRequests {
    * the router could trip over them. (An unsupported {@code Expect} is refused by Vert.x's body
    * handler with 417, which {@link ErrorMapper#clientFault} renders.)
    */
-  static Handler<HttpServerRequest> guard(Handler<HttpServerRequest> router) {
+  static Handler<HttpServerRequest> guard(
+      Handler<HttpServerRequest> router, RequestMetrics metrics) {
     return request -> {
       request.response().putHeader(REQUEST_ID, HttpApi.newRequestId());
       ErrorCode refusal = refusal(request);
@@ -43,7 +44,8 @@ final class InvalidRequests {
         router.handle(request);
       } else {
         LOG.debug("refused a request before routing: {}", refusal.code());
-        HttpApi.send(request.response(), refusal.status(), ErrorMapper.body(refusal));
+        metrics.invalid().start(request.response());
+        Responses.send(request.response(), refusal.status(), ErrorMapper.body(refusal));
       }
     };
   }
@@ -52,7 +54,7 @@ final class InvalidRequests {
    * The handler for requests the HTTP/1.x codec could not decode (request line, headers, version):
    * a 414, 431 or 400 in error JSON, then the connection is closed, since its framing is lost.
    */
-  static void codecFailure(HttpServerRequest request) {
+  static void codecFailure(HttpServerRequest request, RequestMetrics metrics) {
     Throwable cause = request.decoderResult().cause();
     ErrorCode code =
         cause instanceof TooLongHttpLineException
@@ -65,7 +67,8 @@ final class InvalidRequests {
         .response()
         .putHeader(REQUEST_ID, HttpApi.newRequestId())
         .putHeader("Connection", "close");
-    HttpApi.send(request.response(), code.status(), ErrorMapper.body(code))
+    metrics.invalid().start(request.response());
+    Responses.send(request.response(), code.status(), ErrorMapper.body(code))
         .onComplete(done -> request.connection().close());
   }
 

@@ -18,6 +18,7 @@ import io.keyloom.kms.api.KeyRequests;
 import io.keyloom.kms.api.MacRequests;
 import io.keyloom.kms.api.RotationRequests;
 import io.keyloom.kms.api.SignRequests;
+import io.keyloom.metrics.NodeMetrics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class Routes {
   private final Optional<EmulatorRoutes> emulator;
   private final Faults faults;
   private final ProjectRoutes project;
+  private final Optional<NodeMetrics> metrics;
 
   /**
    * @param faults the emulator's injected faults, whose control routes are served; null without
@@ -61,6 +63,7 @@ final class Routes {
         new IamEndpoints(
             iamServices.tokens(), iamServices.directory(), iamServices.securityTokens());
     this.store = services.store();
+    this.metrics = services.metrics();
     this.emulator = services.emulator().map(controls -> new EmulatorRoutes(maxBody, controls));
   }
 
@@ -95,10 +98,17 @@ final class Routes {
     return all;
   }
 
-  /** Health, discovery and IAM: no project in the path. */
+  /** Health, metrics (unless off), discovery and IAM: no project in the path. */
   private List<Route> platformRoutes() {
+    List<Route> all = new ArrayList<>();
+    all.add(open(GET, "/health", r -> health()));
+    metrics.ifPresent(m -> all.add(open(GET, "/metrics", r -> Endpoint.Reply.ok(scrape(m)))));
+    all.addAll(discoveryAndIam());
+    return all;
+  }
+
+  private List<Route> discoveryAndIam() {
     return List.of(
-        open(GET, "/health", r -> health()),
         // Queries the store, so it is store work: a stuck store cannot take hot threads with it.
         new Route(GET, "/ready", maxBody, Route.Auth.NONE, b -> WRITE, r -> ready()),
         open(GET, "/openapi.json", r -> Endpoint.Reply.ok(ApiDocument.json())),
@@ -235,6 +245,11 @@ final class Routes {
   private Endpoint.Reply health() {
     return Endpoint.Reply.ok(
         Map.of("status", "UP", "store", store.down().getAsBoolean() ? "DOWN" : "UP"));
+  }
+
+  /** Every meter in the Prometheus text format (docs/metrics.md). */
+  private static PlainText scrape(NodeMetrics metrics) {
+    return new PlainText(metrics.scrape(), NodeMetrics.CONTENT_TYPE);
   }
 
   /** Readiness, for load balancers (docs/storage.md): 200 only while the store serves. */

@@ -41,11 +41,13 @@ public final class KeyCache {
   private final Map<String, LoadedKey> metadata = new ConcurrentHashMap<>();
   private final AliasCache aliases;
   private final GrantCache grants;
+  private final CacheStats stats = new CacheStats();
   private final Primitives<SymmetricCmk> symmetric =
-      new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create);
+      new Primitives<>(KeySpec.Kind.SYMMETRIC, SymmetricCmk::create, stats);
   private final Primitives<AsymmetricCmk> asymmetric =
-      new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create);
-  private final Primitives<HmacCmk> hmac = new Primitives<>(KeySpec.Kind.HMAC, HmacCmk::create);
+      new Primitives<>(KeySpec.Kind.ASYMMETRIC, AsymmetricCmk::create, stats);
+  private final Primitives<HmacCmk> hmac =
+      new Primitives<>(KeySpec.Kind.HMAC, HmacCmk::create, stats);
 
   /** A cache over the repository, unwrapping material with the root key's wrapper. */
   public KeyCache(KeyRepository repository, KeyWrapper wrapper, Duration metadataTtl, Clock clock) {
@@ -65,6 +67,11 @@ public final class KeyCache {
     return AliasNames.named(project, keyIdField)
         .map(alias -> aliases.keyId(project, alias))
         .orElseGet(() -> Params.keyId(keyIdField));
+  }
+
+  /** Hits, misses and unwrap failures, for the metrics (docs/metrics.md). */
+  public CacheStats stats() {
+    return stats;
   }
 
   /** The alias half of this cache, for the alias operations to invalidate. */
@@ -127,7 +134,10 @@ public final class KeyCache {
   /** The key's fresh metadata, or null when it does not exist or is past its deletion date. */
   private LoadedKey load(String keyId) {
     LoadedKey key = metadata.get(keyId);
-    if (key == null || System.nanoTime() - key.loadedAtNanos() > ttlNanos) {
+    if (key != null && System.nanoTime() - key.loadedAtNanos() <= ttlNanos) {
+      stats.metadataHits.increment();
+    } else {
+      stats.metadataMisses.increment();
       key = repository.find(keyId).map(this::put).orElse(null);
       if (key == null) {
         evict(keyId);
@@ -207,6 +217,11 @@ public final class KeyCache {
         repository
             .findMaterial(key.keyId(), version)
             .orElseThrow(() -> KmsException.invalid("cipher_text"));
-    return wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
+    try {
+      return wrapper.unwrap(wrapped, materialAad(key.keyId(), version));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      stats.unwrapFailures.increment();
+      throw e;
+    }
   }
 }

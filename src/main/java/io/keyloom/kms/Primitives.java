@@ -32,10 +32,12 @@ final class Primitives<T> {
   private final KeySpec.Kind kind;
   private final Factory<T> factory;
   private final Map<String, T> byVersion = new ConcurrentHashMap<>();
+  private final CacheStats stats;
 
-  Primitives(KeySpec.Kind kind, Factory<T> factory) {
+  Primitives(KeySpec.Kind kind, Factory<T> factory, CacheStats stats) {
     this.kind = kind;
     this.factory = factory;
+    this.stats = stats;
   }
 
   /** The primitive of one version of {@code key}, unwrapping it from {@code source} once. */
@@ -43,10 +45,17 @@ final class Primitives<T> {
     if (key.spec().kind() != kind) {
       throw new IllegalStateException("a " + key.spec().kind() + " key is not " + kind);
     }
-    return byVersion.computeIfAbsent(key.keyId() + "#" + version, k -> load(key, version, source));
+    String id = key.keyId() + "#" + version;
+    T cached = byVersion.get(id);
+    if (cached != null) {
+      stats.materialHits.increment();
+      return cached;
+    }
+    return byVersion.computeIfAbsent(id, k -> load(key, version, source));
   }
 
   private T load(LoadedKey key, int version, Source source) {
+    stats.materialMisses.increment();
     try {
       return factory.create(key.spec(), source.material(key, version));
     } catch (GeneralSecurityException e) {

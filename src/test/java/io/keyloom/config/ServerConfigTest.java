@@ -24,6 +24,7 @@ class ServerConfigTest {
         true,
         0,
         Optional.empty(),
+        true,
         Optional.empty());
   }
 
@@ -55,6 +56,7 @@ class ServerConfigTest {
         c.emulator(),
         c.throttle(),
         Optional.ofNullable(auditLog),
+        c.metrics(),
         Optional.empty());
   }
 

@@ -138,6 +138,12 @@ public final class OpenApi {
       if (type != null || !response.text().isEmpty()) { // 204: no body, no Content-Type
         findings.add(where + ": a body where none is documented (" + type + ")");
       }
+    } else if (type != null
+        && type.startsWith("text/plain")
+        && !document.at(documented + "/content/text~1plain").isMissingNode()) {
+      if (response.text().isEmpty()) { // GET /metrics: Prometheus text, never empty
+        findings.add(where + ": an empty text body");
+      }
     } else if (type == null || !type.startsWith(JSON_CONTENT)) {
       findings.add(where + ": Content-Type is " + type);
     } else if (document.at(schema).isMissingNode()) {

@@ -52,7 +52,8 @@ class OpenApiResponsesIT {
 
   @Test
   void serviceAndVersionRoutes_validate() {
-    for (String path : new String[] {"/health", "/ready", "/", "/v1.0", "/openapi.json"}) {
+    for (String path :
+        new String[] {"/health", "/metrics", "/ready", "/", "/v1.0", "/openapi.json"}) {
       assertThat(api.call("GET", path, null, Map.of()).status()).isEqualTo(200);
     }
   }

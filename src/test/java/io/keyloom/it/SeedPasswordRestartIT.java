@@ -57,6 +57,7 @@ class SeedPasswordRestartIT {
             true,
             0,
             Optional.empty(),
+            true,
             Optional.empty()),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }

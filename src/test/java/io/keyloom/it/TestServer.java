@@ -86,6 +86,7 @@ public final class TestServer implements AutoCloseable {
   private Optional<PublicUrl> publicUrl = Optional.empty();
   private boolean emulator = true;
   private int throttle;
+  private boolean metrics = true;
   private String seed = SEED;
   private KeyloomServer server;
   private Optional<PostgresSettings> database = Optional.empty();
@@ -157,6 +158,11 @@ public final class TestServer implements AutoCloseable {
     return start(s -> s.emulator = false);
   }
 
+  /** Starts a server with {@code --metrics=false}: no GET /metrics, nothing recorded. */
+  public static TestServer startWithoutMetrics() {
+    return start(s -> s.metrics = false);
+  }
+
   private static TestServer start(java.util.function.Consumer<TestServer> options) {
     return start(TEST_KEY_QUOTA, options);
   }
@@ -212,6 +218,7 @@ public final class TestServer implements AutoCloseable {
               emulator,
               throttle,
               Optional.empty(),
+              metrics,
               database);
       server =
           KeyloomServer.start(
