@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -57,6 +58,8 @@ final class AdminCommand implements Runnable {
 
   @CommandLine.Mixin RootKeyOptions rootKey = new RootKeyOptions();
 
+  @Mixin DbOptions db;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -75,7 +78,7 @@ final class AdminCommand implements Runnable {
 
   /** Opens an existing data directory {@code dir} with this command's root-key settings. */
   DataDir open(Path dir) throws java.io.IOException, GeneralSecurityException {
-    return DataDir.open(dir, false, rootKey.config(), Clock.systemUTC());
+    return DataDir.open(dir, false, rootKey.config(), db.settings(), Clock.systemUTC());
   }
 
   /**

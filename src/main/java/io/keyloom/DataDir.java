@@ -1,5 +1,6 @@
 package io.keyloom;
 
+import io.keyloom.config.PostgresSettings;
 import io.keyloom.config.RootKeyConfig;
 import io.keyloom.crypto.KeyWrapper;
 import io.keyloom.crypto.RootCanary;
@@ -16,12 +17,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A data directory opened for use: its root key ({@code root.key} by default, else a shared file or
- * an HSM key: {@link RootOfTrust}) and its migrated database ({@code keyloom.db}), checked to
- * belong together by the canary stored in the database.
+ * an HSM key: {@link RootOfTrust}) and its migrated database ({@code keyloom.db}, or a PostgreSQL
+ * database given by {@code --db-url}), checked to belong together by the canary stored in the
+ * database.
  */
 record DataDir(RootOfTrust root, Database database, ServiceKeyManager serviceKeys)
     implements AutoCloseable {
@@ -43,18 +46,26 @@ record DataDir(RootOfTrust root, Database database, ServiceKeyManager serviceKey
 
   /** Opens a data directory with its root key in the data dir, as before root-key settings. */
   static DataDir open(Path dir, boolean create) throws IOException, GeneralSecurityException {
-    return open(dir, create, RootKeyConfig.inDataDir(), Clock.systemUTC());
+    return open(dir, create, RootKeyConfig.inDataDir(), Optional.empty(), Clock.systemUTC());
   }
 
   /**
-   * Opens a data directory; a new one (mode 0700, and a new root key unless it is in an HSM) is
-   * made only if {@code create}. After the canary check, the service keys that are missing or due
-   * are made ({@link ServiceKeyManager#prepare}, by {@code clock}).
+   * Opens a data directory; a new one (mode 0700, and a new root key unless it is in an HSM or a
+   * shared file) is made only if {@code create}. The store is SQLite in the directory, or the
+   * PostgreSQL database {@code postgres} names. After the canary check, the service keys that are
+   * missing or due are made ({@link ServiceKeyManager#prepare}, by {@code clock}).
    */
-  static DataDir open(Path dir, boolean create, RootKeyConfig rootKey, Clock clock)
+  static DataDir open(
+      Path dir,
+      boolean create,
+      RootKeyConfig rootKey,
+      Optional<PostgresSettings> postgres,
+      Clock clock)
       throws IOException, GeneralSecurityException {
-    String marker = rootKey.file().isEmpty() && rootKey.pkcs11().isEmpty() ? "root.key" : DATABASE;
-    if (!create && !Files.isRegularFile(dir.resolve(marker))) {
+    boolean keyInDir = rootKey.file().isEmpty() && rootKey.pkcs11().isEmpty();
+    String marker = keyInDir ? "root.key" : DATABASE;
+    boolean checkMarker = keyInDir || postgres.isEmpty();
+    if (!create && checkMarker && !Files.isRegularFile(dir.resolve(marker))) {
       throw new IOException(
           "no Keyloom data directory at "
               + dir
@@ -62,9 +73,12 @@ record DataDir(RootOfTrust root, Database database, ServiceKeyManager serviceKey
               + marker
               + "): start the server there first");
     }
-    restrict(dir);
+    restrict(dir, postgres.isEmpty());
     RootOfTrust root = RootOfTrust.open(rootKey, dir, System.getenv());
-    Database db = Database.openSqlite(dir.resolve(DATABASE));
+    Database db =
+        postgres.isPresent()
+            ? Database.openPostgres(postgres.get())
+            : Database.openSqlite(dir.resolve(DATABASE));
     try {
       boolean legacy = checkCanary(new SettingsRepository(db), root.wrapper());
       ServiceKeyManager keys = new ServiceKeyManager(db, root.wrapper(), clock, new SecureRandom());
@@ -121,13 +135,13 @@ record DataDir(RootOfTrust root, Database database, ServiceKeyManager serviceKey
    * world-readable). SQLite creates {@code -wal} and {@code -shm} later with the database file's
    * mode, so an owner-only database file, created here before SQLite opens it, keeps them private.
    */
-  static void restrict(Path dir) throws IOException {
+  static void restrict(Path dir, boolean sqlite) throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
     }
     Files.setPosixFilePermissions(dir, DIR_MODE);
     Path database = dir.resolve(DATABASE);
-    if (!Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
+    if (sqlite && !Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
       Files.createFile(database, PosixFilePermissions.asFileAttribute(FILE_MODE));
     }
     for (String name : OWNER_ONLY_FILES) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -112,6 +113,8 @@ public final class Keyloom implements Runnable {
         description =
             "Directory for the database and root key (env KEYLOOM_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Mixin DbOptions db;
 
     @Option(
         names = "--seed",
@@ -259,7 +262,8 @@ public final class Keyloom implements Runnable {
           throttle,
           Optional.ofNullable(auditLog),
           observability.metrics,
-          rootKey.config());
+          rootKey.config(),
+          db.settings());
     }
 
     private ConnectionLimits connectionLimits() {

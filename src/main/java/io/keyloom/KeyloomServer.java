@@ -127,7 +127,7 @@ public final class KeyloomServer implements AutoCloseable {
         new NodeWiring(
             config,
             checkBeforeWriting(config),
-            DataDir.open(config.dataDir(), true, config.rootKey(), baseClock),
+            DataDir.open(config.dataDir(), true, config.rootKey(), config.postgres(), baseClock),
             baseClock);
     Vertx vertx = Vertx.vertx();
     try {

@@ -35,7 +35,7 @@ class RootOfTrustTest {
   final TestClock clock = new TestClock(Instant.parse("2026-12-01T00:00:00Z"));
 
   DataDir open(RootKeyConfig config) throws Exception {
-    return DataDir.open(dir.resolve("data"), true, config, clock);
+    return DataDir.open(dir.resolve("data"), true, config, Optional.empty(), clock);
   }
 
   @Test

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param metrics {@code --metrics}: whether {@code GET /metrics} is served and meters are recorded
  *     (docs/metrics.md)
  * @param rootKey where the root key lives (docs/root-of-trust.md); null means the data dir
+ * @param postgres {@code --db-url} with the credentials from the environment: the PostgreSQL
+ *     database to use; empty for SQLite in the data directory (docs/postgresql.md)
  */
 public record ServerConfig(
     String host,
@@ -42,7 +44,8 @@ public record ServerConfig(
     int throttle,
     Optional<String> auditLog,
     boolean metrics,
-    RootKeyConfig rootKey) {
+    RootKeyConfig rootKey,
+    Optional<PostgresSettings> postgres) {
 
   /** The default body limit: KMS bodies are small; 64 KiB leaves room for 8 KiB contexts. */
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -89,6 +92,7 @@ public record ServerConfig(
     publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
     auditLog = checkedAuditLog(auditLog);
     rootKey = rootKey == null ? RootKeyConfig.inDataDir() : rootKey;
+    postgres = postgres == null ? Optional.empty() : postgres;
   }
 
   private static Optional<String> checkedAuditLog(Optional<String> auditLog) {

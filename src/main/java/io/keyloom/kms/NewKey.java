@@ -55,9 +55,12 @@ record NewKey(
     return alias;
   }
 
-  /** A key description of at most 255 characters; empty is allowed ({@code KMS.1103}). */
+  /**
+   * A key description of at most 255 characters, without U+0000, which PostgreSQL text cannot hold
+   * (docs/postgresql.md); empty is allowed ({@code KMS.1103}).
+   */
   static String description(String description) {
-    if (description.length() > 255) {
+    if (description.length() > 255 || description.indexOf('\u0000') >= 0) {
       throw new KmsException(ErrorCode.INVALID_DESCRIPTION);
     }
     return description;

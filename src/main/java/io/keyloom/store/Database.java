@@ -2,10 +2,10 @@ package io.keyloom.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.keyloom.config.PostgresSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
  * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit returns only once the write is
  * durable, so a response is never sent for a write that a crash could lose. {@code secure_delete}
  * makes SQLite overwrite deleted rows with zeros, so a destroyed key's wrapped material does not
- * linger in free pages.
+ * linger in free pages. PostgreSQL differs where {@link Dialect} says (docs/postgresql.md).
  *
  * <p>Faults (docs/storage.md): a failed transaction's connection is evicted from the pool unless
  * its rollback succeeded after a constraint violation, so no connection in an unknown state is
@@ -31,10 +31,11 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final StoreHealth health = new StoreHealth();
-  private final PageLimitFault fault = new PageLimitFault();
+  private final Dialect dialect;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   /**
@@ -51,10 +52,30 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(4);
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     config.setPoolName("keyloom-sqlite");
-    return open(config);
+    return open(config, new SqliteDialect());
   }
 
-  private static Database open(HikariConfig config) {
+  /**
+   * Opens a PostgreSQL database and migrates it like a SQLite one, with the same migrations.
+   * Several nodes may start at once on one database: Flyway serialises their migrations with an
+   * advisory lock. The password goes to the pool only, never into a message.
+   */
+  public static Database openPostgres(PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.addDataSourceProperty("ApplicationName", "keyloom");
+    config.setMaximumPoolSize(10);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+    config.setPoolName("keyloom-postgresql");
+    Database db = open(config, new PostgresDialect());
+    PostgresDialect.warnUnlessByteOrder(db.dataSource);
+    return db;
+  }
+
+  private static Database open(HikariConfig config, Dialect dialect) {
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
       if (!SchemaVersion.isCurrent(dataSource)) {
@@ -68,7 +89,12 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw e;
     }
-    return new Database(dataSource);
+    return new Database(dataSource, dialect);
+  }
+
+  /** {@code SQLite} or {@code PostgreSQL}. */
+  public String kind() {
+    return dialect.name();
   }
 
   /** The pooled data source. */
@@ -132,28 +158,28 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Moves committed changes from the write-ahead log into the database file and truncates the log,
-   * so that rows deleted under {@code secure_delete} leave no older copy in the log either. Best
-   * effort: a reader holding an old snapshot makes SQLite skip part of the work, which the next
-   * call completes.
+   * Reclaims the space of rows just deleted that held wrapped key material: on SQLite a {@code
+   * TRUNCATE} checkpoint of the write-ahead log (deleted rows are zeroed by {@code secure_delete}),
+   * on PostgreSQL a {@code VACUUM} of the versions table ({@link Dialect}).
    */
   public void reclaimDeletedSpace() {
     run(
         c -> {
-          try (Statement s = c.createStatement()) {
-            return s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-          }
+          dialect.reclaimDeletedSpace(c);
+          return null;
         },
         false);
   }
 
   /**
-   * Makes every write that needs a new database page fail with {@code SQLITE_FULL}, as a full disk
-   * does, or ends that; the failure path is SQLite's own ({@code PRAGMA max_page_count}). For fault
-   * tests and the emulator: mounting a small filesystem needs privileges that CI lacks.
+   * Makes writes fail as when the store cannot take them, or ends that. On SQLite every write that
+   * needs a new page fails with a genuine {@code SQLITE_FULL}, as on a full disk ({@code PRAGMA
+   * max_page_count}); on PostgreSQL every transaction becomes read-only, as after a failover to a
+   * standby (SQLState 25006). For fault tests: mounting a small filesystem needs privileges that CI
+   * lacks.
    */
   public void simulateDiskFull(boolean full) {
-    fault.set(full);
+    dialect.simulateWriteFault(full);
   }
 
   private <T> T run(SqlWork<T> work, boolean transaction) {
@@ -161,7 +187,7 @@ public final class Database implements AutoCloseable {
     boolean reusable = false;
     try {
       c = dataSource.getConnection();
-      fault.apply(c);
+      dialect.applyFault(c);
       c.setAutoCommit(!transaction);
       T result = work.run(c);
       if (transaction) {
@@ -192,6 +218,9 @@ public final class Database implements AutoCloseable {
     }
     try {
       c.rollback();
+      // Back to the pool's default: evicting a connection still in transaction mode makes
+      // HikariCP reset the closed connection on close() (a NullPointerException on PostgreSQL).
+      c.setAutoCommit(true);
       return true;
     } catch (SQLException rollbackFailure) {
       cause.addSuppressed(rollbackFailure);

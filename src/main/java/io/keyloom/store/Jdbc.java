@@ -23,8 +23,19 @@ final class Jdbc {
     }
   }
 
+  /**
+   * The mapped rows of a query. A text parameter containing U+0000 matches nothing, without asking
+   * the database: PostgreSQL text cannot hold it (it refuses the query with SQLState 22021), and
+   * the API refuses it in what it stores (docs/postgresql.md), so lookups answer "not found" on
+   * both engines.
+   */
   static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
+    for (Object p : params) {
+      if (p instanceof String s && s.indexOf('\u0000') >= 0) {
+        return new ArrayList<>();
+      }
+    }
     try (PreparedStatement ps = prepare(c, sql, params);
         ResultSet rs = ps.executeQuery()) {
       List<T> rows = new ArrayList<>();

@@ -49,6 +49,9 @@ public class StoreException extends RuntimeException {
     if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")) {
       return true; // PostgreSQL: connection lost, insufficient resources, server shutting down
     }
+    if (state.equals("25006")) {
+      return true; // PostgreSQL: read-only transaction, e.g. connected to a standby after failover
+    }
     return SqliteCodes.isUnavailable(e);
   }
 

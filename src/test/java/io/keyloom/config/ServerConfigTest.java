@@ -25,7 +25,8 @@ class ServerConfigTest {
         0,
         Optional.empty(),
         true,
-        null);
+        null,
+        Optional.empty());
   }
 
   @Test
@@ -57,7 +58,8 @@ class ServerConfigTest {
         c.throttle(),
         Optional.ofNullable(auditLog),
         c.metrics(),
-        c.rootKey());
+        c.rootKey(),
+        Optional.empty());
   }
 
   @Test

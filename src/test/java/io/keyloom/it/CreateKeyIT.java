@@ -142,6 +142,13 @@ class CreateKeyIT extends ServerIT {
   }
 
   @Test
+  void descriptionWithNul_isKms1103_onBothStores_notA500OnPostgres() {
+    Http.Response r = create("{\"key_alias\":\"dnul\",\"key_description\":\"a\\u0000b\"}");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo("KMS.1103");
+  }
+
+  @Test
   void wrongUsageForSpec_isRefused() {
     assertThat(
             create("{\"key_alias\":\"u1\",\"key_spec\":\"AES_256\",\"key_usage\":\"SIGN_VERIFY\"}")

@@ -91,12 +91,13 @@ class MetricsIT {
         .isGreaterThanOrEqualTo(1);
     assertThat(value(text, "keyloom_store_up")).isEqualTo(1);
     assertThat(value(text, "keyloom_root_key_unwrap_failures_total")).isZero();
+    String pool = TestDatabases.postgres() ? "keyloom-postgresql" : "keyloom-sqlite";
     assertThat(text)
         .contains("keyloom_key_cache_lookups_total{cache=\"material\",result=\"miss\"}")
         .contains("keyloom_login_refusals_total{reason=\"user_locked\"}")
         .contains("keyloom_login_refusals_total{reason=\"address_throttled\"}")
-        .contains("hikaricp_connections_active{pool=\"keyloom-sqlite\"}")
-        .contains("hikaricp_connections_timeout_total{pool=\"keyloom-sqlite\"}")
+        .contains("hikaricp_connections_active{pool=\"" + pool + "\"}")
+        .contains("hikaricp_connections_timeout_total{pool=\"" + pool + "\"}")
         .contains("keyloom_http_rejected_total{work=\"hot\"}")
         .contains("keyloom_audit_dropped_total")
         .contains("jvm_memory_used_bytes{")

@@ -58,7 +58,8 @@ class SeedPasswordRestartIT {
             0,
             Optional.empty(),
             true,
-            null),
+            null,
+            Optional.empty()),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 

@@ -2,6 +2,7 @@ package io.keyloom.it;
 
 import io.keyloom.KeyloomServer;
 import io.keyloom.config.ConnectionLimits;
+import io.keyloom.config.PostgresSettings;
 import io.keyloom.config.PublicUrl;
 import io.keyloom.config.ServerConfig;
 import io.keyloom.config.TlsSettings;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A real Keyloom server on a random loopback port, seeded with two tenants, for integration tests.
- * Every test class gets its own data directory, deleted by {@link #close()}.
+ * Every test class gets its own data directory, deleted by {@link #close()}, and in a PostgreSQL
+ * run ({@link TestDatabases}) its own database, dropped by {@link #close()}.
  */
 public final class TestServer implements AutoCloseable {
   /** Domain acme, project cn-north-4. */
@@ -87,6 +89,7 @@ public final class TestServer implements AutoCloseable {
   private boolean metrics = true;
   private String seed = SEED;
   private KeyloomServer server;
+  private Optional<PostgresSettings> database = Optional.empty();
 
   private TestServer(Path dataDir, int keyQuota) {
     this.dataDir = dataDir;
@@ -173,11 +176,12 @@ public final class TestServer implements AutoCloseable {
     }
     TestServer s = new TestServer(dir, keyQuota);
     try {
+      s.database = TestDatabases.forServer();
       options.accept(s);
       s.restart();
       return s;
     } catch (RuntimeException e) {
-      TempDirs.delete(dir);
+      s.close();
       throw e;
     }
   }
@@ -215,7 +219,8 @@ public final class TestServer implements AutoCloseable {
               throttle,
               Optional.empty(),
               metrics,
-              null);
+              null,
+              database);
       server =
           KeyloomServer.start(
               config,
@@ -261,6 +266,11 @@ public final class TestServer implements AutoCloseable {
     return dataDir;
   }
 
+  /** The PostgreSQL database in a PostgreSQL run; empty when the store is SQLite. */
+  public Optional<PostgresSettings> database() {
+    return database;
+  }
+
   /** Stops the server, then deletes its data directory (root key included). */
   @Override
   public void close() {
@@ -269,7 +279,11 @@ public final class TestServer implements AutoCloseable {
         server.close();
       }
     } finally {
-      TempDirs.delete(dataDir);
+      try {
+        TestDatabases.drop(database);
+      } finally {
+        TempDirs.delete(dataDir);
+      }
     }
   }
 }

@@ -32,7 +32,11 @@ class TokenClaimsIT extends ServerIT {
     // The server's current X-Auth-Token key, as its database holds it (docs/root-of-trust.md).
     RootKey root = RootKey.loadOrCreate(server.dataDir().resolve("root.key"));
     ServiceKeyStore.Row current;
-    try (Database db = Database.openSqlite(server.dataDir().resolve("keyloom.db"))) {
+    try (Database db =
+        server
+            .database()
+            .map(Database::openPostgres)
+            .orElseGet(() -> Database.openSqlite(server.dataDir().resolve("keyloom.db")))) {
       List<ServiceKeyStore.Row> rows = new ServiceKeyStore(db).list("x-auth-token");
       current = rows.get(rows.size() - 1);
     }
